@@ -1,0 +1,192 @@
+from django.contrib import admin, messages
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from posts.models import Byline, Category, Document, Image, Page, Post, Status
+
+PUBLISH_PERMISSION = "posts.publish_post"
+
+
+class PublishableAdmin(admin.ModelAdmin):
+    """Shared list columns and bulk actions for anything with a status."""
+
+    actions = ["publish_now", "unpublish"]
+
+    @admin.display(boolean=True, description=_("public now"))
+    def public_now(self, obj):
+        return obj.is_published
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.has_publish_permission(request):
+            kwargs["choices"] = [
+                (Status.DRAFT, Status.DRAFT.label),
+                (Status.PENDING, Status.PENDING.label),
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    @admin.action(permissions=["publish"], description=_("Publish selected items now"))
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+        with transaction.atomic():
+            for obj in queryset.select_for_update():
+                obj.status = Status.PUBLISHED
+                if obj.published_at is None or obj.published_at > now:
+                    obj.published_at = now
+                obj.save()
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("%d item published.", "%d items published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(permissions=["publish"], description=_("Unpublish selected items (to draft)"))
+    def unpublish(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset.select_for_update():
+                obj.status = Status.DRAFT
+                obj.save()
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("%d item returned to draft.", "%d items returned to draft.", count) % count,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Post)
+class PostAdmin(PublishableAdmin):
+    list_display = ["title", "status", "byline", "published_at", "public_now", "language"]
+    list_filter = ["status", "language", "is_sticky", "categories", "byline"]
+    list_select_related = ["byline"]
+    search_fields = ["title", "summary", "byline__name"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["byline", "categories", "featured_image", "documents", "translation_of"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "byline", "body"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "is_sticky", "allow_comments"]},
+        ),
+        (_("Summary and classification"), {"fields": ["excerpt", "categories", "tags"]}),
+        (_("Image and downloads"), {"fields": ["featured_image", "documents"]}),
+        (
+            _("Reader care and language"),
+            {"fields": ["content_warning", "language", "translation_of"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.is_author_only(request):
+            return queryset.filter(created_by=request.user)
+        return queryset
+
+    def is_author_only(self, request):
+        """Authors write and see their own posts only; they cannot publish."""
+        return request.user.has_perm("posts.add_post") and not self.has_publish_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None or not self.is_author_only(request):
+            return True
+        return obj.created_by_id == request.user.pk and obj.status != Status.PUBLISHED
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.has_publish_permission(request)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Page)
+class PageAdmin(PublishableAdmin):
+    list_display = ["title", "slug", "status", "public_now", "menu_order", "show_in_menu"]
+    list_editable = ["menu_order", "show_in_menu"]
+    list_filter = ["status", "show_in_menu", "language"]
+    search_fields = ["title", "body_text"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "body"]}),
+        (_("Publishing"), {"fields": ["status", "published_at"]}),
+        (_("Menu and language"), {"fields": ["show_in_menu", "menu_order", "language"]}),
+    ]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Byline)
+class BylineAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "user"]
+    list_select_related = ["user"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["user"]
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    list_display = ["preview", "__str__", "is_decorative", "dimensions", "uploaded_at"]
+    list_filter = ["is_decorative"]
+    search_fields = ["alt_text", "caption", "credit"]
+    readonly_fields = ["preview", "dimensions"]
+    fields = [
+        "file", "preview", "dimensions", "alt_text", "is_decorative",
+        "caption", "credit", "credit_url",
+    ]  # fmt: skip
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if not obj.pk or not obj.file:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" style="max-height:80px;max-width:160px">', obj.file.url
+        )
+
+    @admin.display(description=_("size in pixels"))
+    def dimensions(self, obj):
+        return f"{obj.width} × {obj.height}" if obj.width else "—"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Document)
+class DocumentAdmin(PublishableAdmin):
+    list_display = ["title", "language", "extension", "file_size", "status", "public_now"]
+    list_filter = ["status", "language"]
+    search_fields = ["title", "description"]
+    date_hierarchy = "published_at"
+    fields = ["title", "file", "language", "description", "status", "published_at"]
+
+    @admin.display(description=_("size"))
+    def file_size(self, obj):
+        return filesizeformat(obj.size)
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("posts.change_document")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,20 @@
+from posts.models.base import Publishable, PublishableQuerySet, Status
+from posts.models.languages import CONTENT_LANGUAGES
+from posts.models.media import Document, Image
+from posts.models.post import Page, Post, PostQuerySet
+from posts.models.taxonomy import Byline, Category, TaggedPost
+
+__all__ = [
+    "CONTENT_LANGUAGES",
+    "Byline",
+    "Category",
+    "Document",
+    "Image",
+    "Page",
+    "Post",
+    "PostQuerySet",
+    "Publishable",
+    "PublishableQuerySet",
+    "Status",
+    "TaggedPost",
+]

@@ -1,0 +1,254 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Func, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from inpud_site.html import html_to_text, sanitize_html, split_more, summarize
+from posts.models.base import Publishable, PublishableQuerySet
+from posts.models.languages import CONTENT_LANGUAGES, SEARCH_CONFIGS
+from posts.models.media import Document, Image
+
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False},
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "ListItem": True,
+    "OrderedList": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Figure": True,
+    "Caption": True,
+    "Image": True,
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "History": True,
+    "HTML": True,
+}
+
+
+# Pages live at /<slug>/, so they must not take the site's own first path segments.
+RESERVED_PAGE_SLUGS = {
+    "admin", "posts", "category", "tag", "by", "archive", "search", "documents",
+    "feed", "media", "static", "i18n", "sitemap.xml", "robots.txt", "campaigns", "comments",
+}  # fmt: skip
+
+
+class PostgresOnly(Func):
+    """Compile the wrapped expression on PostgreSQL and NULL elsewhere (SQLite)."""
+
+    template = "%(expressions)s"
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+def search_document():
+    """Title, summary and text, stemmed in the post's own language."""
+
+    def vector(config):
+        return (
+            SearchVector("title", config=Value(config), weight="A")
+            + SearchVector("summary", config=Value(config), weight="B")
+            + SearchVector("body_text", config=Value(config), weight="C")
+        )
+
+    return PostgresOnly(
+        Case(
+            *[When(language=code, then=vector(config)) for code, config in SEARCH_CONFIGS.items()],
+            default=vector("simple"),
+            output_field=SearchVectorField(),
+        ),
+        output_field=SearchVectorField(),
+    )
+
+
+class Rendered(models.Model):
+    """Rich text sanitised on every save, with its plain text stored beside it."""
+
+    body = ProseEditorField(
+        _("body"),
+        extensions=EDITOR_EXTENSIONS,
+        sanitize=sanitize_html,
+        blank=True,
+        help_text=_(
+            "To end the excerpt shown on the home page, put “<!--more-->” alone in a paragraph."
+        ),
+    )
+    body_text = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.render()
+        super().save(*args, **kwargs)
+
+    def render(self):
+        """Sanitise the body and derive the stored text from it."""
+        self.body = sanitize_html(self.body)
+        self.body_text = html_to_text(self.body)
+
+
+class PostQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        """Everything a post summary shows, in a fixed number of queries."""
+        return self.select_related("byline", "featured_image").prefetch_related(
+            "categories", "tags"
+        )
+
+
+class Post(Rendered, Publishable):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The last part of the post's address. Filled in from the title."),
+    )
+    byline = models.ForeignKey(
+        "posts.Byline",
+        verbose_name=_("byline"),
+        on_delete=models.PROTECT,
+        related_name="posts",
+        help_text=_("The name the post is signed with in public."),
+    )
+    excerpt = models.TextField(
+        _("excerpt"),
+        blank=True,
+        help_text=_(
+            "Optional short summary for lists and feeds. If empty, the text before the "
+            "“more” break is used, or else the first words."
+        ),
+    )
+    summary = models.TextField(editable=False, blank=True)
+    categories = models.ManyToManyField(
+        "posts.Category", verbose_name=_("categories"), blank=True, related_name="posts"
+    )
+    tags = TaggableManager(_("tags"), through="posts.TaggedPost", blank=True)
+    featured_image = models.ForeignKey(
+        Image,
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    documents = models.ManyToManyField(
+        Document,
+        verbose_name=_("documents"),
+        blank=True,
+        related_name="posts",
+        help_text=_("Files offered for download at the end of the post."),
+    )
+    is_sticky = models.BooleanField(
+        _("sticky"), default=False, help_text=_("Keep at the top of the home page.")
+    )
+    allow_comments = models.BooleanField(_("comments open"), default=True)
+    content_warning = models.CharField(
+        _("content warning"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Optional, e.g. “overdose, death”. The text and image are then hidden until "
+            "the reader chooses to show them."
+        ),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=CONTENT_LANGUAGES, default="en"
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text=_("If this post translates another, choose the original here."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    search_vector = models.GeneratedField(
+        expression=search_document(), output_field=SearchVectorField(), db_persist=True
+    )
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        indexes = [models.Index(fields=["status", "-published_at"], name="posts_post_listing")]
+        permissions = [("publish_post", _("Can publish posts"))]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("posts:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.translation_of_id and self.translation_of_id == self.pk:
+            raise ValidationError({"translation_of": _("A post cannot translate itself.")})
+
+    def render(self):
+        super().render()
+        self.summary = self.excerpt.strip() or summarize(split_more(self.body) or self.body)
+
+    @property
+    def shows_updated(self):
+        """Whether the post was changed noticeably after publication."""
+        if not self.published_at:
+            return False
+        return (self.updated_at - self.published_at).total_seconds() > 3600
+
+
+class Page(Rendered, Publishable):
+    """A standing page such as About, Privacy or Contact."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    menu_order = models.PositiveSmallIntegerField(
+        _("menu order"), default=0, help_text=_("Lower numbers come first in the menu.")
+    )
+    show_in_menu = models.BooleanField(_("show in the header menu"), default=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=CONTENT_LANGUAGES, default="en"
+    )
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["menu_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("posts:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_PAGE_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by the site itself; choose another.")}
+            )

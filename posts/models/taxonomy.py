@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.models import TaggedItemBase
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Optional. Posts in a sub-category also appear in its parent's archive."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("posts:category", kwargs={"slug": self.slug})
+
+    @staticmethod
+    def descendant_ids(category, all_categories):
+        """Ids of `category` and every category below it, from one list of all categories."""
+        children = {}
+        for item in all_categories:
+            children.setdefault(item.parent_id, []).append(item.pk)
+        found, stack = [], [category.pk]
+        while stack:
+            pk = stack.pop()
+            if pk not in found:
+                found.append(pk)
+                stack.extend(children.get(pk, []))
+        return found
+
+
+class Byline(models.Model):
+    """The public name a post is signed with: a person, a pseudonym or the network itself."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("Shown publicly. A real name, a pseudonym, or the network's name."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    bio = models.TextField(_("short biography"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bylines",
+        help_text=_("Optional. Never shown publicly; lets the account pick this byline."),
+    )
+
+    class Meta:
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("posts:byline", kwargs={"slug": self.slug})
+
+
+class TaggedPost(TaggedItemBase):
+    content_object = models.ForeignKey("posts.Post", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("tagged post")
+        verbose_name_plural = _("tagged posts")

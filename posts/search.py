@@ -1,0 +1,122 @@
+"""
+Full-text search over published posts.
+
+PostgreSQL: a stored tsvector per post, stemmed in the post's language, matched
+against the query parsed in every configured language, ranked, with a
+highlighted snippet. SQLite: every word must appear somewhere in the post, newest
+first, and the snippet is cut in Python.
+"""
+
+import re
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from posts.models import Post
+from posts.models.languages import SEARCH_CONFIGS
+
+# Private-use characters mark the matches, so the snippet can be escaped first
+# and only then given its <mark> tags.
+START, STOP = "\ue000", "\ue001"
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+
+
+def clean_query(raw):
+    return " ".join((raw or "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_posts(raw_query):
+    """Published posts matching the query, best first, each with a `snippet`."""
+    query = clean_query(raw_query)
+    posts = Post.objects.published().for_listing()
+    if not query:
+        return posts.none()
+    if connection.vendor == "postgresql":
+        return _postgres_search(posts, query)
+    return _simple_search(posts, query)
+
+
+def _postgres_search(posts, query):
+    configs = sorted({*SEARCH_CONFIGS.values(), "simple"})
+    tsquery = reduce(
+        or_, (SearchQuery(query, config=config, search_type="websearch") for config in configs)
+    )
+    post_config = Case(
+        *[When(language=code, then=Value(config)) for code, config in SEARCH_CONFIGS.items()],
+        default=Value("simple"),
+    )
+    return (
+        posts.filter(search_vector=tsquery)
+        .annotate(
+            rank=SearchRank(F("search_vector"), tsquery),
+            snippet=SearchHeadline(
+                "body_text",
+                tsquery,
+                config=post_config,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "-published_at")
+    )
+
+
+class SimpleResults:
+    """A lazily sliced result list that adds snippets only to the rows shown."""
+
+    def __init__(self, queryset, words):
+        self.queryset, self.words = queryset, words
+
+    def count(self):
+        return self.queryset.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        rows = self.queryset[index]
+        if isinstance(index, slice):
+            rows = list(rows)
+            for post in rows:
+                post.snippet = python_snippet(post.body_text, self.words)
+        return rows
+
+
+def _simple_search(posts, query):
+    words = re.findall(r"\w+", query)[:MAX_WORDS]
+    if not words:
+        return posts.none()
+    condition = reduce(
+        and_,
+        (
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body_text__icontains=word)
+            for word in words
+        ),
+    )
+    return SimpleResults(posts.filter(condition).order_by("-published_at", "-pk"), words)
+
+
+def python_snippet(text, words, radius=120):
+    """A window of `text` around the first match, with every match marked."""
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    found = pattern.search(text)
+    start = max(0, found.start() - radius) if found else 0
+    window = text[start : start + radius * 2 + 40]
+    window = ("…" if start else "") + window + ("…" if start + len(window) < len(text) else "")
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", window)
+
+
+def highlight(snippet):
+    """Escape a snippet, then turn the match markers into <mark> elements."""
+    escaped = escape(snippet or "")
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308

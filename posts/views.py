@@ -1,0 +1,181 @@
+import calendar
+import datetime
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from posts.models import Byline, Category, Document, Page, Post
+from posts.search import clean_query, search_posts
+
+
+class PostListMixin:
+    """Every public list of posts starts from published() and pages by ten."""
+
+    paginate_by = 10
+    template_name = "posts/post_list.html"
+
+    def get_queryset(self):
+        return Post.objects.published().for_listing()
+
+
+class HomeView(PostListMixin, ListView):
+    def get_queryset(self):
+        return super().get_queryset().order_by("-is_sticky", "-published_at", "-pk")
+
+
+class CategoryView(PostListMixin, ListView):
+    def get_queryset(self):
+        categories = list(Category.objects.all())
+        self.category = next((c for c in categories if c.slug == self.kwargs["slug"]), None)
+        if self.category is None:
+            raise Http404(_("No such category."))
+        by_id = {c.pk: c for c in categories}
+        self.ancestors = []
+        parent = by_id.get(self.category.parent_id)
+        while parent is not None and parent not in self.ancestors:
+            self.ancestors.insert(0, parent)
+            parent = by_id.get(parent.parent_id)
+        ids = Category.descendant_ids(self.category, categories)
+        # Posts are picked by id first, so a post in two sub-categories counts once.
+        matching = Post.objects.filter(categories__in=ids).values("pk")
+        return super().get_queryset().filter(pk__in=matching)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            archive_title=self.category.name,
+            archive_kind=_("Category"),
+            archive_description=self.category.description,
+            breadcrumbs=self.ancestors,
+            feed_url_name="posts:category-feed",
+            feed_object=self.category,
+            **kwargs,
+        )
+
+
+class TagView(PostListMixin, ListView):
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            archive_title=self.tag.name,
+            archive_kind=_("Tag"),
+            feed_url_name="posts:tag-feed",
+            feed_object=self.tag,
+            **kwargs,
+        )
+
+
+class BylineView(PostListMixin, ListView):
+    def get_queryset(self):
+        self.byline = get_object_or_404(Byline, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(byline=self.byline)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            archive_title=self.byline.name,
+            archive_kind=_("Byline"),
+            archive_description=self.byline.bio,
+            **kwargs,
+        )
+
+
+class DateArchiveView(PostListMixin, ListView):
+    def get_queryset(self):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        if not 1900 <= year <= 2999 or (month is not None and not 1 <= month <= 12):
+            raise Http404(_("No such date."))
+        tz = timezone.get_current_timezone()
+        if month:
+            start = datetime.datetime(year, month, 1, tzinfo=tz)
+            end = start + datetime.timedelta(days=calendar.monthrange(year, month)[1])
+        else:
+            start = datetime.datetime(year, 1, 1, tzinfo=tz)
+            end = start.replace(year=year + 1)
+        self.start = start
+        return super().get_queryset().filter(published_at__gte=start, published_at__lt=end)
+
+    def get_context_data(self, **kwargs):
+        month = self.kwargs.get("month")
+        return super().get_context_data(
+            archive_kind=_("Archive"),
+            archive_date=self.start,
+            archive_month=month,
+            **kwargs,
+        )
+
+
+class SearchView(PostListMixin, ListView):
+    template_name = "posts/search.html"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q"))
+        return search_posts(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class PreviewMixin:
+    """Staff who may edit an item can preview it unpublished; nobody else sees it."""
+
+    preview_permission = None
+
+    def get_queryset(self):
+        if self.request.user.has_perm(self.preview_permission):
+            return self.model.objects.all()
+        return self.model.objects.published()
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_published:
+            add_never_cache_headers(response)
+        return response
+
+
+class PostDetailView(PreviewMixin, DetailView):
+    model = Post
+    preview_permission = "posts.change_post"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("byline", "featured_image")
+            .prefetch_related(
+                "categories",
+                "tags",
+                Prefetch("documents", queryset=Document.objects.published()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        post = self.object
+        root = post.translation_of_id or post.pk
+        translations = (
+            Post.objects.published()
+            .filter(Q(pk=root) | Q(translation_of=root))
+            .exclude(pk=post.pk)
+            .only("slug", "title", "language")
+        )
+        return super().get_context_data(translations=list(translations), **kwargs)
+
+
+class PageDetailView(PreviewMixin, DetailView):
+    model = Page
+    preview_permission = "posts.change_page"
+
+
+class DocumentListView(ListView):
+    paginate_by = 20
+    template_name = "posts/document_list.html"
+
+    def get_queryset(self):
+        return Document.objects.published()
