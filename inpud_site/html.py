@@ -37,8 +37,10 @@ BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote|figcaption|tr|td|th|pre)>|
 
 def _local_images_only(element, attribute, value):
     # Only same-site image paths: "/media/…", never "//host/…" or "https://host/…".
-    if element == "img" and attribute == "src" and (
-        not value.startswith("/") or value.startswith("//")
+    if (
+        element == "img"
+        and attribute == "src"
+        and (not value.startswith("/") or value.startswith("//"))
     ):
         return None
     return value

@@ -4,9 +4,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from inpud_site import views
 from posts.sitemaps import sitemaps
+
+admin.site.site_header = format_lazy(_("{site} back office"), site=settings.SITE_NAME)
+admin.site.site_title = admin.site.site_header
+admin.site.index_title = _("Publishing")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

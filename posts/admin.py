@@ -20,6 +20,11 @@ class PublishableAdmin(admin.ModelAdmin):
     def public_now(self, obj):
         return obj.is_published
 
+    @admin.display(description=_("on the site"))
+    def view_link(self, obj):
+        label = _("View") if obj.is_published else _("Preview")
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), label)
+
     def has_publish_permission(self, request):
         return request.user.has_perm(PUBLISH_PERMISSION)
 
@@ -63,7 +68,9 @@ class PublishableAdmin(admin.ModelAdmin):
 
 @admin.register(Post)
 class PostAdmin(PublishableAdmin):
-    list_display = ["title", "status", "byline", "published_at", "public_now", "language"]
+    list_display = [
+        "title", "status", "byline", "published_at", "public_now", "language", "view_link",
+    ]  # fmt: skip
     list_filter = ["status", "language", "is_sticky", "categories", "byline"]
     list_select_related = ["byline"]
     search_fields = ["title", "summary", "byline__name"]
@@ -112,7 +119,9 @@ class PostAdmin(PublishableAdmin):
 
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
-    list_display = ["title", "slug", "status", "public_now", "menu_order", "show_in_menu"]
+    list_display = [
+        "title", "slug", "status", "public_now", "menu_order", "show_in_menu", "view_link",
+    ]  # fmt: skip
     list_editable = ["menu_order", "show_in_menu"]
     list_filter = ["status", "show_in_menu", "language"]
     search_fields = ["title", "body_text"]

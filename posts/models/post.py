@@ -82,9 +82,7 @@ class Rendered(models.Model):
         extensions=EDITOR_EXTENSIONS,
         sanitize=sanitize_html,
         blank=True,
-        help_text=_(
-            "To end the excerpt shown on the home page, put “<!--more-->” alone in a paragraph."
-        ),
+        help_text=_("To end the excerpt shown in lists, type [more] alone in a paragraph."),
     )
     body_text = models.TextField(editable=False, blank=True)
 

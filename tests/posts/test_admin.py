@@ -108,8 +108,13 @@ class RoleTests(TestCase):
 
     def test_changelist_shows_state_and_view_on_site(self):
         post = make_post(title="Live post")
+        draft = make_post(title="Not yet", status=Status.DRAFT)
         self.client.force_login(self.editor)
         response = self.client.get("/admin/posts/post/")
         self.assertContains(response, "Live post")
+        self.assertContains(response, f'<a href="{post.get_absolute_url()}">View</a>', html=True)
+        self.assertContains(
+            response, f'<a href="{draft.get_absolute_url()}">Preview</a>', html=True
+        )
         response = self.client.get(f"/admin/posts/post/{post.pk}/change/")
         self.assertContains(response, "View on site")

@@ -69,6 +69,11 @@ class DerivedTextTests(TestCase):
         self.assertEqual(post.summary, "Intro.")
         self.assertNotIn("more", post.body_text)
 
+    def test_more_shortcut_counts(self):
+        post = make_post(body="<p>Intro.</p><p>[more]</p><p>Rest.</p>")
+        self.assertEqual(post.summary, "Intro.")
+        self.assertEqual(post.body, "<p>Intro.</p><!--more--><p>Rest.</p>")
+
     def test_first_words_otherwise(self):
         words = " ".join(f"word{i}" for i in range(100))
         post = make_post(body=f"<p>{words}</p>")
