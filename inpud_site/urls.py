@@ -28,5 +28,3 @@ urlpatterns += i18n_patterns(path("", include("posts.urls")), prefix_default_lan
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-handler500 = "inpud_site.views.server_error"

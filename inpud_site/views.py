@@ -8,10 +8,3 @@ from django.views.decorators.http import require_GET
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
 
-
-def server_error(request):
-    """The 500 page renders without context processors: the database may be what failed."""
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
-    return HttpResponseServerError(loader.get_template("500.html").render())
