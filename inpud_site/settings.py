@@ -236,11 +236,22 @@ IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
 DOCUMENT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
+# Everything goes to the console once (Django's own "django" logger would print
+# a second copy); errors are also mailed to DJANGO_ADMINS in production.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["production"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True}},
 }
 
 # A naive datetime is a bug here: fail loudly in development.

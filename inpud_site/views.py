@@ -7,4 +7,3 @@ from django.views.decorators.http import require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
-

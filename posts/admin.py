@@ -156,9 +156,9 @@ class ImageAdmin(admin.ModelAdmin):
     list_display = ["preview", "__str__", "is_decorative", "dimensions", "uploaded_at"]
     list_filter = ["is_decorative"]
     search_fields = ["alt_text", "caption", "credit"]
-    readonly_fields = ["preview", "dimensions"]
+    readonly_fields = ["preview", "dimensions", "address"]
     fields = [
-        "file", "preview", "dimensions", "alt_text", "is_decorative",
+        "file", "preview", "dimensions", "address", "alt_text", "is_decorative",
         "caption", "credit", "credit_url",
     ]  # fmt: skip
 
@@ -169,6 +169,11 @@ class ImageAdmin(admin.ModelAdmin):
         return format_html(
             '<img src="{}" alt="" style="max-height:80px;max-width:160px">', obj.file.url
         )
+
+    @admin.display(description=_("address for the editor"))
+    def address(self, obj):
+        """The path to paste into the body editor's image dialog."""
+        return obj.file.url if obj.pk and obj.file else "—"
 
     @admin.display(description=_("size in pixels"))
     def dimensions(self, obj):

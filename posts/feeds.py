@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -30,7 +31,7 @@ class LatestPostsFeed(Feed):
         return reverse(self.url_name, kwargs={"slug": obj.slug} if obj else None)
 
     def get_posts(self, obj):
-        return Post.objects.published().for_listing()
+        return Post.objects.published().in_language(get_language()).for_listing()
 
     def items(self, obj=None):
         return self.get_posts(obj)[:FEED_LENGTH]

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
@@ -21,7 +22,7 @@ class PostListMixin:
     template_name = "posts/post_list.html"
 
     def get_queryset(self):
-        return Post.objects.published().for_listing()
+        return Post.objects.published().in_language(get_language()).for_listing()
 
 
 class HomeView(PostListMixin, ListView):

@@ -78,16 +78,24 @@ class Image(models.Model):
 
     def save(self, *args, **kwargs):
         new_upload = self._has_new_upload()
+        replaced = []
         if new_upload:
-            content, self.width, self.height = getattr(self, "_cleaned", None) or (
-                uploads.clean_image(self.file)
-            )
+            cleaned = self.__dict__.pop("_cleaned", None)
+            if cleaned is None or cleaned[0] is not self.file.file:
+                cleaned = (self.file.file, uploads.clean_image(self.file))
+            content, self.width, self.height = cleaned[1]
+            if self.pk:
+                old = Image.objects.filter(pk=self.pk).values("file", "renditions").first()
+                if old:
+                    replaced = [old["file"], *old["renditions"].values()]
             self.file.save(content.name, content, save=False)
             self.renditions = {}
         super().save(*args, **kwargs)
         if new_upload:
             from posts.tasks import make_renditions
 
+            storage = self.file.storage
+            transaction.on_commit(lambda: [storage.delete(name) for name in replaced if name])
             transaction.on_commit(lambda: make_renditions.enqueue(self.pk))
 
     def _has_new_upload(self):
@@ -101,7 +109,8 @@ class Image(models.Model):
             )
         if self._has_new_upload():
             try:
-                self._cleaned = uploads.clean_image(self.file)
+                # Kept for save(), tied to this very upload.
+                self._cleaned = (self.file.file, uploads.clean_image(self.file))
             except ValidationError as error:
                 raise ValidationError({"file": error.messages}) from None
 

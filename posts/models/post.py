@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Func, Value, When
+from django.db.models import Case, Exists, Func, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -40,6 +40,7 @@ EDITOR_EXTENSIONS = {
 RESERVED_PAGE_SLUGS = {
     "admin", "posts", "category", "tag", "by", "archive", "search", "documents",
     "feed", "media", "static", "i18n", "sitemap.xml", "robots.txt", "campaigns", "comments",
+    *(code for code, _name in settings.LANGUAGES),
 }  # fmt: skip
 
 
@@ -100,6 +101,16 @@ class Rendered(models.Model):
 
 
 class PostQuerySet(PublishableQuerySet):
+    def in_language(self, language):
+        """One post per translation group: the version in `language` if it is public, else
+        the original."""
+        translated = Post.objects.published().filter(
+            translation_of=OuterRef("pk"), language=language
+        )
+        return self.filter(Q(translation_of__isnull=True) | Q(language=language)).exclude(
+            Q(translation_of__isnull=True) & ~Q(language=language) & Exists(translated)
+        )
+
     def for_listing(self):
         """Everything a post summary shows, in a fixed number of queries."""
         return self.select_related("byline", "featured_image").prefetch_related(
@@ -205,8 +216,19 @@ class Post(Rendered, Publishable):
 
     def clean(self):
         super().clean()
-        if self.translation_of_id and self.translation_of_id == self.pk:
+        original = self.translation_of
+        if original is None:
+            return
+        if original.pk == self.pk:
             raise ValidationError({"translation_of": _("A post cannot translate itself.")})
+        if original.translation_of_id:
+            raise ValidationError(
+                {"translation_of": _("Choose the original post, not another translation.")}
+            )
+        if original.language == self.language:
+            raise ValidationError(
+                {"language": _("A translation must be in another language than its original.")}
+            )
 
     def render(self):
         super().render()
@@ -217,7 +239,7 @@ class Post(Rendered, Publishable):
         """Whether the post was changed noticeably after publication."""
         if not self.published_at:
             return False
-        return (self.updated_at - self.published_at).total_seconds() > 3600
+        return (self.updated_at - self.published_at).days >= 1
 
 
 class Page(Rendered, Publishable):

@@ -60,6 +60,30 @@ class ImageUploadTests(TestCase):
         self.assertIn("480w", image.srcset)
         self.assertIn("2000w", image.srcset)
 
+    def test_replacing_the_file_removes_the_old_copies(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_image("first.jpg", image_bytes(size=(1000, 600)))
+        image = Image.objects.get()
+        old_names = [image.file.name, *image.renditions.values()]
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                f"/admin/posts/image/{image.pk}/change/",
+                {
+                    "alt_text": "New",
+                    "caption": "",
+                    "credit": "",
+                    "credit_url": "",
+                    "file": upload("second.png", image_bytes("PNG", size=(700, 500))),
+                },
+            )
+        self.assertEqual(response.status_code, 302)
+        image.refresh_from_db()
+        storage = image.file.storage
+        self.assertEqual((image.width, image.height), (700, 500))
+        self.assertTrue(storage.exists(image.file.name))
+        for name in old_names:
+            self.assertFalse(storage.exists(name), name)
+
     def test_text_file_named_jpg_is_refused_with_a_message(self):
         response = self.post_image("notes.jpg", b"This is not an image at all.\n" * 20)
         self.assertEqual(response.status_code, 200)

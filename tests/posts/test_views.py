@@ -1,10 +1,11 @@
 from datetime import timedelta
 
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 
-from posts.models import Status
+from posts.models import Post, Status
 from tests.factories import (
     make_category,
     make_document,
@@ -183,3 +184,47 @@ class PreviewPermissionTests(TestCase):
         self.assertEqual(self.client.get(draft.get_absolute_url()).status_code, 404)
         user.user_permissions.add(Permission.objects.get(codename="change_post"))
         self.assertEqual(self.client.get(draft.get_absolute_url()).status_code, 200)
+
+
+class LanguageListingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.original = make_post(title="Naloxone works", language="en")
+        cls.russian = make_post(
+            title="Налоксон работает", language="ru", translation_of=cls.original
+        )
+        cls.spanish_only = make_post(title="Solo en español", language="es")
+
+    def titles(self, url):
+        return [post.title for post in self.client.get(url).context["page_obj"]]
+
+    def test_each_translation_group_appears_once_in_the_reader_language(self):
+        self.assertEqual(sorted(self.titles("/")), sorted(["Naloxone works", "Solo en español"]))
+        self.assertEqual(
+            sorted(self.titles("/ru/")), sorted(["Налоксон работает", "Solo en español"])
+        )
+        self.assertEqual(sorted(self.titles("/fr/")), sorted(["Naloxone works", "Solo en español"]))
+
+    def test_unpublished_translation_does_not_hide_the_original(self):
+        Post.objects.filter(pk=self.russian.pk).update(status=Status.DRAFT)
+        self.assertIn("Naloxone works", self.titles("/ru/"))
+
+    def test_translations_must_point_at_an_original_in_another_language(self):
+        same_language = Post(
+            title="x",
+            slug="x",
+            byline=self.original.byline,
+            language="en",
+            translation_of=self.original,
+        )
+        with self.assertRaises(ValidationError):
+            same_language.full_clean()
+        chained = Post(
+            title="y",
+            slug="y",
+            byline=self.original.byline,
+            language="es",
+            translation_of=self.russian,
+        )
+        with self.assertRaises(ValidationError):
+            chained.full_clean()
