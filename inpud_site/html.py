@@ -32,6 +32,7 @@ MORE = "<!--more-->"
 MORE_PATTERN = re.compile(
     r"<!--\s*more\s*-->|<p>\s*(?:&lt;!--\s*more\s*--&gt;|\[more\])\s*</p>", re.IGNORECASE
 )
+HEADING_END = re.compile(r"([^\s.!?:;…])(\s*</h[1-6]>)", re.IGNORECASE)
 BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote|figcaption|tr|td|th|pre)>|<br\s*/?>)", re.I)
 
 
@@ -72,7 +73,9 @@ def split_more(value):
 
 def html_to_text(value):
     """Plain text of an HTML fragment, with blocks separated by spaces."""
-    spaced = BLOCK_END.sub(r"\1 ", value or "")
+    # A heading runs into the next sentence in plain text unless it ends with a stop.
+    stopped = HEADING_END.sub(r"\1.\2", value or "")
+    spaced = BLOCK_END.sub(r"\1 ", stopped)
     text = html.unescape(nh3.clean(spaced, tags=set()))
     return re.sub(r"\s+", " ", text).strip()
 

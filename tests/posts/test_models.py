@@ -74,6 +74,10 @@ class DerivedTextTests(TestCase):
         self.assertEqual(post.summary, "Intro.")
         self.assertEqual(post.body, "<p>Intro.</p><!--more--><p>Rest.</p>")
 
+    def test_headings_end_with_a_stop_in_plain_text(self):
+        post = make_post(body="<h2>What we learned</h2><p>Peers lead.</p><h3>Why?</h3><p>x</p>")
+        self.assertEqual(post.body_text, "What we learned. Peers lead. Why? x")
+
     def test_first_words_otherwise(self):
         words = " ".join(f"word{i}" for i in range(100))
         post = make_post(body=f"<p>{words}</p>")
