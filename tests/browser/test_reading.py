@@ -13,8 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
-from django.utils import translation
 
 from tests.factories import make_category, make_document, make_image, make_page, make_post
 
@@ -155,17 +153,6 @@ def visit(chromium, live_server):
         opened.close()
     for opened in visits:
         opened.assert_same_origin()
-
-
-@pytest.fixture(autouse=True)
-def default_language():
-    """Reverse URLs in the default language, whatever an earlier test left active.
-
-    A test-client request to /fr/ leaves French active in this thread, and
-    get_absolute_url() would then give /fr/posts/….
-    """
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 @pytest.fixture
