@@ -54,21 +54,21 @@ class ProtectedFormMixin(forms.Form):
                 code="honeypot",
             )
         try:
-            started = signing.loads(self._started_sent, salt=SIGNING_SALT, max_age=self.max_seconds)
-        except signing.SignatureExpired:
+            age = time.time() - float(signing.loads(self._started_sent, salt=SIGNING_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            raise forms.ValidationError(
+                _("The form could not be checked. Your text is kept below: please send it again."),
+                code="bad_timestamp",
+            ) from None
+        if age > self.max_seconds:
             raise forms.ValidationError(
                 _(
                     "This form was open for too long. Your text is kept below: "
                     "please send it again."
                 ),
                 code="expired",
-            ) from None
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("The form could not be checked. Your text is kept below: please send it again."),
-                code="bad_timestamp",
-            ) from None
-        if time.time() - float(started) < self.min_seconds:
+            )
+        if age < self.min_seconds:
             raise forms.ValidationError(
                 _("That was faster than a person can type. Please wait a moment and send again."),
                 code="too_fast",

@@ -55,6 +55,8 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 SITE_NAME = os.environ.get("DJANGO_SITE_NAME", "INPUD")
+# The public address, for links in e-mails sent by the task worker (no request there).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_TAGLINE = _("International Network of People who Use Drugs")
 
 INSTALLED_APPS = [
@@ -224,6 +226,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Bare "www." links in comments become https:// links (Django 2028's default, now).
+URLIZE_ASSUME_HTTPS = True
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

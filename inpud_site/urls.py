@@ -24,7 +24,11 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]
-urlpatterns += i18n_patterns(path("", include("posts.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("comments.urls")),
+    path("", include("posts.urls")),
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -40,7 +40,7 @@ class PublishableAdmin(admin.ModelAdmin):
     def publish_now(self, request, queryset):
         now = timezone.now()
         with transaction.atomic():
-            for obj in queryset.select_for_update():
+            for obj in queryset.select_for_update(of=("self",)):
                 obj.status = Status.PUBLISHED
                 if obj.published_at is None or obj.published_at > now:
                     obj.published_at = now
@@ -55,7 +55,7 @@ class PublishableAdmin(admin.ModelAdmin):
     @admin.action(permissions=["publish"], description=_("Unpublish selected items (to draft)"))
     def unpublish(self, request, queryset):
         with transaction.atomic():
-            for obj in queryset.select_for_update():
+            for obj in queryset.select_for_update(of=("self",)):
                 obj.status = Status.DRAFT
                 obj.save()
         count = queryset.count()
@@ -81,7 +81,11 @@ class PostAdmin(PublishableAdmin):
         (None, {"fields": ["title", "slug", "byline", "body"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "published_at", "is_sticky", "allow_comments"]},
+            {
+                "fields": [
+                    "status", "published_at", "is_sticky", "allow_comments", "comment_days",
+                ]
+            },
         ),
         (_("Summary and classification"), {"fields": ["excerpt", "categories", "tags"]}),
         (_("Image and downloads"), {"fields": ["featured_image", "documents"]}),

@@ -103,7 +103,9 @@ def _simple_search(posts, query):
             for word in words
         ),
     )
-    return SimpleResults(posts.filter(condition).order_by("-published_at", "-pk"), words)
+    # The snippet is cut from body_text in Python here, so load it with the rows.
+    matching = posts.filter(condition).defer(None).defer("search_vector")
+    return SimpleResults(matching.order_by("-published_at", "-pk"), words)
 
 
 def python_snippet(text, words, radius=120):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from comments.views import CommentsMixin
 from posts.models import Byline, Category, Document, Page, Post
 from posts.search import clean_query, search_posts
 
@@ -141,7 +142,7 @@ class PreviewMixin:
         return response
 
 
-class PostDetailView(PreviewMixin, DetailView):
+class PostDetailView(CommentsMixin, PreviewMixin, DetailView):
     model = Post
     preview_permission = "posts.change_post"
 
@@ -150,6 +151,7 @@ class PostDetailView(PreviewMixin, DetailView):
             super()
             .get_queryset()
             .select_related("byline", "featured_image")
+            .defer("search_vector")
             .prefetch_related(
                 "categories",
                 "tags",

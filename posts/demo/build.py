@@ -20,6 +20,8 @@ from PIL import ExifTags, ImageDraw, ImageFilter, ImageOps
 from PIL import Image as PILImage
 from taggit.models import Tag
 
+from comments.demo import ensure_comments
+from comments.models import Comment
 from posts.demo import articles, content, more_articles
 from posts.demo.pdf import make_pdf
 from posts.models import Byline, Category, Document, Image, Page, Post, Status
@@ -39,7 +41,7 @@ class Report:
 
     @staticmethod
     def models():
-        return [get_user_model(), Category, Byline, Tag, Image, Document, Page, Post]
+        return [get_user_model(), Category, Byline, Tag, Image, Document, Page, Post, Comment]
 
     def snapshot(self):
         return {model: model.objects.count() for model in self.models()}
@@ -66,6 +68,7 @@ def load(now=None):
         documents = ensure_documents(users.get("demo-editor"), now)
         ensure_pages(now)
         ensure_posts(now, categories, bylines, images, documents)
+        ensure_comments(now)
         report.after = report.snapshot()
     return report
 

@@ -305,28 +305,50 @@ reduction service.</p>
         "menu_order": 3,
         "body": """
 <p>Many of the people who read this site have good reasons to stay invisible. We built it to
-know as little about you as possible, and this page says exactly what that means.</p>
+know as little about you as possible, and this page says exactly what we keep and for how long.</p>
 <h2>No tracking</h2>
 <p>There are no analytics, advertising or social media scripts on this site and no tracking
 pixels. Pages, fonts and images come from our own server, so reading the site does not tell
 any other company that you were here.</p>
 <h2>No IP addresses stored</h2>
-<p>We do not store the IP addresses of visitors, of people who comment or of people who sign a
-campaign. We cannot hand over what we do not have.</p>
-<h2>Cookies</h2>
-<p>The site sets a cookie only when it needs one: to remember the language you chose, and a
-security cookie when you send a form. Staff who log in also receive a session cookie. None of
-them is used to follow you around the web.</p>
+<p>We never write your IP address or your browser's description into our database. To slow
+down spammers, the server keeps a scrambled fingerprint of your address (a keyed hash that
+cannot be turned back into the address) in its short-term memory for at most one hour after
+you send a form, and then forgets it. We cannot hand over what we do not have.</p>
 <h2>Comments</h2>
-<p>You can comment under any name you like; pseudonyms are normal here. Giving an e-mail
-address is optional. If you give one, it is never shown publicly and only our moderators can
-see it.</p>
+<p>When you comment we keep: the name you give (a pseudonym is fine), your comment, the time,
+the boxes you ticked (urgent, private, e-mail me about replies) and, only if you give them, an
+e-mail address and a website. Your e-mail address is never shown on the site; it is used only
+to tell you about replies if you ask for that, and every such e-mail has a link to stop them.
+Comments marked private are read by our staff and never published.</p>
+<ul>
+<li>Comments a moderator rejects as spam, and comments that are removed, are deleted for good
+after 30 days.</li>
+<li>E-mail addresses are deleted 90 days after the last comment in the conversation.</li>
+<li>Right after you comment, the page shows you a private link that deletes your comment. Keep
+it if you may want to use it later.</li>
+</ul>
+<h2>Cookies</h2>
+<p>Reading the site sets no cookie. Cookies appear only when they do a job for you:</p>
+<ul>
+<li>a security cookie (<code>csrftoken</code>) when you send a form, so that no other site can
+send it in your name;</li>
+<li><code>inpud_my_comments</code>, for 30 days after you comment, so that this device can show
+you your comment while it waits for a moderator. If you tick “Remember me”, it also holds the
+name, e-mail and website you typed, so you do not have to type them again;</li>
+<li><code>inpud_trusted</code>, for a year, only if you ticked “Remember me” and a moderator has
+approved one of your comments: your next comments are then published without waiting, unless
+they contain many links or words our moderators check.</li>
+</ul>
+<p>The language you read in is part of the page address (/ru/, /es/, /fr/), not a cookie. Staff
+who log in also receive a session cookie.</p>
 <h2>Images and documents</h2>
 <p>When staff upload a photo, the site removes its hidden data, including the camera model
 and the place where the photo was taken, before anyone can download it.</p>
 <h2>Your choices</h2>
-<p>You can ask us to remove a comment you wrote, or an e-mail address you gave us, by writing
-to the address on our <a href="/contact/">contact page</a>.</p>
+<p>You can ask us for a copy of everything stored with your e-mail address, or ask us to erase
+it, by writing to the address on our <a href="/contact/">contact page</a>. Erasing keeps the
+text of published comments under the name “Anonymous” unless you ask us to delete them too.</p>
 """,
     },
 ]

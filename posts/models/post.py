@@ -113,8 +113,10 @@ class PostQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         """Everything a post summary shows, in a fixed number of queries."""
-        return self.select_related("byline", "featured_image").prefetch_related(
-            "categories", "tags"
+        return (
+            self.select_related("byline", "featured_image")
+            .prefetch_related("categories", "tags")
+            .defer("search_vector", "body_text")
         )
 
 
@@ -166,6 +168,18 @@ class Post(Rendered, Publishable):
         _("sticky"), default=False, help_text=_("Keep at the top of the home page.")
     )
     allow_comments = models.BooleanField(_("comments open"), default=True)
+    comment_days = models.PositiveSmallIntegerField(
+        _("close comments after (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Overrides the discussion settings for this post. Empty: use the site setting; "
+            "0: never close."
+        ),
+    )
+    comment_count = models.PositiveIntegerField(
+        _("approved comments"), default=0, editable=False
+    )
     content_warning = models.CharField(
         _("content warning"),
         max_length=200,

@@ -1,0 +1,19 @@
+import json
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
+
+from comments import personal_data
+
+
+class Command(BaseCommand):
+    help = _("Print, as JSON, every comment stored with an e-mail address (a data request).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("email")
+
+    def handle(self, *args, email, **options):
+        records = personal_data.export(email)
+        self.stdout.write(
+            json.dumps({"email": email, "comments": records}, indent=2, ensure_ascii=False)
+        )

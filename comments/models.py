@@ -1,0 +1,187 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+MAX_COMMENT_LENGTH = 5000
+
+
+class CommentStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    APPROVED = "approved", _("Approved")
+    SPAM = "spam", _("Spam")
+    REMOVED = "removed", _("Removed")
+
+
+class CommentQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may read: approved and not marked private."""
+        return self.filter(status=CommentStatus.APPROVED, is_private=False)
+
+    def pending(self):
+        return self.filter(status=CommentStatus.PENDING)
+
+    def for_target(self, target):
+        return self.filter(**{target_field(target): target})
+
+
+def target_field(target):
+    """The name of the Comment field that points at this kind of target."""
+    return target._meta.model_name
+
+
+class Comment(models.Model):
+    """A reader's comment. Nothing about the device or address is stored here."""
+
+    post = models.ForeignKey(
+        "posts.Post",
+        verbose_name=_("post"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    root = models.ForeignKey(
+        "self", null=True, blank=True, editable=False, on_delete=models.CASCADE, related_name="+"
+    )
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("Any name you like; a pseudonym is fine.")
+    )
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Optional. Never shown. Used only for the e-mails you ask for below."),
+    )
+    url = models.URLField(_("website"), blank=True, max_length=300)
+    text = models.TextField(_("comment"), max_length=MAX_COMMENT_LENGTH)
+    is_urgent = models.BooleanField(_("urgent — I need a fast reply"), default=False)
+    is_private = models.BooleanField(_("private — for staff only, do not publish"), default=False)
+    notify_replies = models.BooleanField(_("e-mail me when someone replies"), default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_staff_reply = models.BooleanField(_("staff reply"), default=False, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommentStatus, default=CommentStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True, db_index=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        permissions = [("moderate_comment", _("Can moderate comments"))]
+        indexes = [
+            models.Index(fields=["status", "-is_urgent", "created_at"], name="comments_queue"),
+            models.Index(fields=["post", "status", "created_at"], name="comments_post_thread"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=CommentStatus.values), name="comments_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(post__isnull=False), name="comments_has_target"),
+        ]
+
+    def __str__(self):
+        return _("%(name)s on %(target)s") % {"name": self.name, "target": self.target}
+
+    def get_absolute_url(self):
+        return f"{self.target.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def target(self):
+        return self.post
+
+
+class ModerationSettings(models.Model):
+    """The site's discussion rules, edited by editors like WordPress's Discussion settings."""
+
+    max_links = models.PositiveSmallIntegerField(
+        _("links before a comment is held"),
+        default=2,
+        help_text=_("A comment with more links than this waits for a moderator."),
+    )
+    moderation_words = models.TextField(
+        _("words that hold a comment"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line. A comment whose name, text or website contains "
+            "one waits for a moderator."
+        ),
+    )
+    blocked_words = models.TextField(
+        _("words that mark a comment as spam"),
+        blank=True,
+        help_text=_("One word or phrase per line, checked in the name, text and website."),
+    )
+    close_after_days = models.PositiveSmallIntegerField(
+        _("close comments after (days)"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Comments close this many days after a post is published."),
+    )
+    thread_depth = models.PositiveSmallIntegerField(
+        _("reply depth"),
+        default=3,
+        help_text=_("How deeply replies may nest (1 means no replies)."),
+    )
+    per_page = models.PositiveSmallIntegerField(_("comment threads per page"), default=50)
+
+    CACHE_KEY = "comments:moderation-settings"
+
+    class Meta:
+        verbose_name = _("discussion settings")
+        verbose_name_plural = _("discussion settings")
+        constraints = [
+            models.CheckConstraint(condition=Q(thread_depth__gte=1), name="comments_depth_min"),
+            models.CheckConstraint(condition=Q(per_page__gte=1), name="comments_per_page_min"),
+        ]
+
+    def __str__(self):
+        return str(_("Discussion settings"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def current(cls):
+        """The settings row, from the cache when possible."""
+        found = cache.get(cls.CACHE_KEY)
+        if found is None:
+            found, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, found, timeout=3600)
+        return found
+
+    @staticmethod
+    def word_list(text):
+        return [line.strip().casefold() for line in text.splitlines() if line.strip()]

@@ -1,0 +1,157 @@
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_http_methods
+
+from comments import moderation, tokens
+from comments.forms import CommentForm
+from comments.models import Comment, CommentStatus, ModerationSettings
+from comments.rules import comments_open, initial_status
+from inpud_site.abuse import check_rate
+
+RATE = {"limit": 10, "window": 60 * 60, "flood_seconds": 15}
+
+
+def build_tree(comments):
+    """Nest a flat, ordered list of comments: each gets `.children`."""
+    by_parent = {}
+    for comment in comments:
+        comment.children = []
+        by_parent.setdefault(comment.parent_id, []).append(comment)
+    for comment in comments:
+        comment.children = by_parent.get(comment.pk, [])
+    return by_parent
+
+
+class CommentsMixin:
+    """Adds a moderated comment thread to a detail view and takes its form's POST."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.thread_context(self.object, kwargs.get("comment_form")))
+        return context
+
+    def thread_context(self, target, form):
+        request = self.request
+        rules = ModerationSettings.current()
+        is_open = comments_open(target, rules)
+        public = Comment.objects.for_target(target).published()
+        page = Paginator(public.filter(parent=None), rules.per_page).get_page(
+            request.GET.get("comments")
+        )
+        roots = list(page)
+        replies = list(public.filter(root__in=roots)) if roots else []
+        build_tree(roots + replies)
+        mine = tokens.read_mine(request)
+        own = (
+            list(Comment.objects.for_target(target).filter(pk__in=mine["ids"]))
+            if mine["ids"]
+            else []
+        )
+        self.trust_from = next(
+            (c.pk for c in own if c.status == CommentStatus.APPROVED and mine["remember"]), None
+        )
+        if form is None and is_open:
+            initial = dict(mine["remember"], remember=bool(mine["remember"]))
+            reply_to = request.GET.get("replyto", "")
+            if reply_to.isdigit():
+                initial["parent"] = int(reply_to)
+            form = CommentForm(initial=initial, target=target, rules=rules)
+        replying_to = None
+        if form is not None:
+            parent_id = form["parent"].value()
+            replying_to = next((c for c in roots + replies if str(c.pk) == str(parent_id)), None)
+        return {
+            "comments_open": is_open,
+            "comment_page": page,
+            "comment_threads": roots,
+            "comment_form": form,
+            "replying_to": replying_to,
+            "my_comments": [
+                (c, tokens.delete_token(c)) for c in own if c.status != CommentStatus.REMOVED
+            ],
+            "thread_depth": rules.thread_depth,
+        }
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context.get("my_comments"):
+            add_never_cache_headers(response)  # it shows this device's own pending comments
+        if getattr(self, "trust_from", None) and not tokens.read_trust(self.request):
+            tokens.write_trust(response, self.trust_from)
+        return response
+
+    def post(self, request, *args, **kwargs):
+        self.object = target = self.get_object(queryset=self.get_queryset().published())
+        rules = ModerationSettings.current()
+        if not comments_open(target, rules):
+            raise PermissionDenied
+        form = CommentForm(request.POST, target=target, rules=rules)
+        status = 400
+        if form.is_valid():
+            refusal = check_rate(request, "comment", **RATE)
+            if refusal is None:
+                comment = self.save_comment(form, target, rules)
+                return self.after_comment(form, comment)
+            form.add_error(None, refusal)
+            status = 429
+        context = self.get_context_data(object=target, comment_form=form)
+        return self.render_to_response(context, status=status)
+
+    def save_comment(self, form, target, rules):
+        request = self.request
+        comment = form.save(commit=False)
+        comment.parent = form.cleaned_data["parent"]
+        if comment.parent:
+            comment.root = comment.parent.root or comment.parent
+            comment.depth = comment.parent.depth + 1
+        if request.user.is_authenticated and request.user.is_staff:
+            comment.user, comment.is_staff_reply = request.user, True
+        vouching = tokens.read_trust(request)
+        trusted = (
+            bool(vouching)
+            and Comment.objects.filter(pk=vouching, status=CommentStatus.APPROVED).exists()
+        )
+        comment.status = initial_status(comment, trusted=trusted, rules=rules)
+        with transaction.atomic():
+            comment.save()
+            moderation.received(comment)
+        return comment
+
+    def after_comment(self, form, comment):
+        request = self.request
+        response = redirect(f"{comment.target.get_absolute_url()}#comment-{comment.pk}")
+        mine = tokens.read_mine(request)
+        remember = {}
+        if form.cleaned_data["remember"]:
+            remember = {key: form.cleaned_data[key] for key in ("name", "email", "url")}
+        tokens.write_mine(response, {"ids": [*mine["ids"], comment.pk], "remember": remember})
+        return response
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request, token):
+    """The private link a commenter gets: confirm, then wipe the comment."""
+    pk = tokens.read(token, tokens.DELETE_SALT)
+    comment = Comment.objects.filter(pk=pk).exclude(status=CommentStatus.REMOVED).first()
+    if comment is None:
+        return render(request, "comments/deleted.html", {"already": True}, status=404)
+    if request.method == "POST":
+        moderation.withdraw(comment)
+        return render(request, "comments/deleted.html", {"target": comment.target})
+    return render(request, "comments/confirm_delete.html", {"comment": comment})
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One click from the e-mail: stop reply notifications for this comment."""
+    pk = tokens.read(token, tokens.UNSUBSCRIBE_SALT)
+    comment = Comment.objects.filter(pk=pk).first()
+    if comment is None:
+        return render(request, "comments/unsubscribed.html", {"missing": True}, status=404)
+    if request.method == "POST":
+        Comment.objects.filter(pk=comment.pk).update(notify_replies=False)
+        return render(request, "comments/unsubscribed.html", {"target": comment.target})
+    return render(request, "comments/confirm_unsubscribe.html", {"comment": comment})
