@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.sitemaps import sitemaps as campaign_sitemaps
 from inpud_site import views
 from posts.sitemaps import sitemaps
 
@@ -20,12 +21,13 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.sitemap,
-        {"sitemaps": sitemaps},
+        {"sitemaps": {**sitemaps, **campaign_sitemaps}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]
 urlpatterns += i18n_patterns(
     path("", include("comments.urls")),
+    path("", include("campaigns.urls")),
     path("", include("posts.urls")),
     prefix_default_language=False,
 )

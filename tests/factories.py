@@ -94,3 +94,34 @@ def make_document(**fields):
     fields.setdefault("file", upload("guide.pdf", PDF_BYTES, "application/pdf"))
     fields.setdefault("status", Status.PUBLISHED)
     return Document.objects.create(**fields)
+
+
+def make_campaign(**fields):
+    from campaigns.models import Campaign
+
+    number = next(_counter)
+    fields.setdefault("title", f"Day of action {number}")
+    fields.setdefault("slug", f"day-of-action-{number}")
+    fields.setdefault("summary", f"Day of action {number}: many cities, one message.")
+    fields.setdefault("status", Status.PUBLISHED)
+    fields.setdefault("published_at", timezone.now() - timedelta(days=1))
+    return Campaign.objects.create(**fields)
+
+
+def make_action(campaign, *, organisations=(), **fields):
+    """An action at 16:00–18:00 local time; `start_date` defaults to ten days from now."""
+    from datetime import time
+
+    from campaigns.models import Action
+
+    number = next(_counter)
+    fields.setdefault("city", f"City {number}")
+    fields.setdefault("country", "Country")
+    fields.setdefault("time_zone", "Europe/London")
+    fields.setdefault("start_date", (timezone.now() + timedelta(days=10)).date())
+    fields.setdefault("start_time", time(16))
+    fields.setdefault("end_time", time(18))
+    action = Action.objects.create(campaign=campaign, **fields)
+    if organisations:
+        action.organisations.set(organisations)
+    return action

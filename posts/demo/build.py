@@ -68,6 +68,9 @@ def load(now=None):
         documents = ensure_documents(users.get("demo-editor"), now)
         ensure_pages(now)
         ensure_posts(now, categories, bylines, images, documents)
+        from campaigns.demo import build as campaigns_demo  # campaigns depend on posts, not back
+
+        campaigns_demo.load(now)
         ensure_comments(now)
         report.after = report.snapshot()
     return report
