@@ -66,7 +66,18 @@ class CampaignAdmin(PublishableAdmin):
     inlines = [DemandInline, ActionInline, UpdateInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "hero_image", "hashtag"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", ("starts_at", "ends_at")]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    ("starts_at", "ends_at"),
+                    "allow_comments",
+                    "comment_days",
+                ]
+            },
+        ),
         (_("Demands"), {"fields": ["demands_intro"]}),
         (
             _("Public contact and sign-ups"),

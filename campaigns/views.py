@@ -16,6 +16,7 @@ from campaigns.forms import PledgeForm, TimeZoneForm
 from campaigns.maps import world_map
 from campaigns.models import Action, Campaign, Pledge, Relationship, Update
 from campaigns.timezones import COMMON_ZONES, reader_zone
+from comments.views import CommentsMixin, finish_response, thread_context
 from inpud_site.abuse import check_rate
 from posts.models import Document, Post
 from posts.views import PreviewMixin
@@ -114,7 +115,7 @@ class CampaignListView(PreviewMixin, ListView):
         return response
 
 
-class CampaignDetailView(PreviewMixin, DetailView):
+class CampaignDetailView(CommentsMixin, PreviewMixin, DetailView):
     model = Campaign
     preview_permission = PREVIEW_PERMISSION
 
@@ -151,7 +152,9 @@ def pledge(request, slug):
         form.add_error(None, refusal)
         status = 429
     context = page_context(request, campaign, pledge_form=form)
-    return render(request, "campaigns/campaign_detail.html", context, status=status)
+    context.update(thread_context(request, campaign))
+    response = render(request, "campaigns/campaign_detail.html", context, status=status)
+    return finish_response(request, response, context)
 
 
 def calendar_response(content, name):

@@ -42,7 +42,9 @@ def moderation_action(function, description, done_message):
     def action(modeladmin, request, queryset):
         with transaction.atomic():
             comments = list(
-                queryset.select_related("post", "parent").select_for_update(of=("self",))
+                queryset.select_related("post", "campaign", "parent").select_for_update(
+                    of=("self",)
+                )
             )
             for comment in comments:
                 function(comment, by=request.user)
@@ -56,8 +58,8 @@ def moderation_action(function, description, done_message):
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "name", "on", "waiting", "flags", "status"]
-    list_filter = [QueueFilter, "is_urgent", "is_private", "post"]
-    list_select_related = ["post"]
+    list_filter = [QueueFilter, "is_urgent", "is_private", "post", "campaign"]
+    list_select_related = ["post", "campaign"]
     search_fields = ["name", "text"]
     ordering = ["-is_urgent", "created_at"]
     list_per_page = 50

@@ -26,7 +26,11 @@ class LatestCommentsFeed(Feed):
         return reverse("comments:feed")
 
     def items(self):
-        return Comment.objects.published().select_related("post").order_by("-created_at")[:30]
+        return (
+            Comment.objects.published()
+            .select_related("post", "campaign")
+            .order_by("-created_at")[:30]
+        )
 
     def item_title(self, item):
         return _("%(name)s on “%(title)s”") % {"name": item.name, "title": item.target.title}

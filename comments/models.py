@@ -42,6 +42,14 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="comments",
     )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("in reply to"),
@@ -102,12 +110,20 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["status", "-is_urgent", "created_at"], name="comments_queue"),
             models.Index(fields=["post", "status", "created_at"], name="comments_post_thread"),
+            models.Index(
+                fields=["campaign", "status", "created_at"], name="comments_campaign_thread"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=CommentStatus.values), name="comments_status_valid"
             ),
-            models.CheckConstraint(condition=Q(post__isnull=False), name="comments_has_target"),
+            # Exactly one item: a post or a campaign.
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, campaign__isnull=True)
+                | Q(post__isnull=True, campaign__isnull=False),
+                name="comments_one_target",
+            ),
         ]
 
     def __str__(self):
@@ -118,7 +134,7 @@ class Comment(models.Model):
 
     @property
     def target(self):
-        return self.post
+        return self.post or self.campaign
 
 
 class ModerationSettings(models.Model):

@@ -25,63 +25,65 @@ def build_tree(comments):
     return by_parent
 
 
+def thread_context(request, target, form=None):
+    """Everything the thread template needs for one item, for this reader and device."""
+    rules = ModerationSettings.current()
+    is_open = comments_open(target, rules)
+    public = Comment.objects.for_target(target).published()
+    page = Paginator(public.filter(parent=None), rules.per_page).get_page(
+        request.GET.get("comments")
+    )
+    roots = list(page)
+    replies = list(public.filter(root__in=roots)) if roots else []
+    build_tree(roots + replies)
+    mine = tokens.read_mine(request)
+    own = list(Comment.objects.for_target(target).filter(pk__in=mine["ids"])) if mine["ids"] else []
+    trust_from = next(
+        (c.pk for c in own if c.status == CommentStatus.APPROVED and mine["remember"]), None
+    )
+    if form is None and is_open:
+        initial = dict(mine["remember"], remember=bool(mine["remember"]))
+        reply_to = request.GET.get("replyto", "")
+        if reply_to.isdigit():
+            initial["parent"] = int(reply_to)
+        form = CommentForm(initial=initial, target=target, rules=rules)
+    replying_to = None
+    if form is not None:
+        parent_id = form["parent"].value()
+        replying_to = next((c for c in roots + replies if str(c.pk) == str(parent_id)), None)
+    return {
+        "comments_open": is_open,
+        "comment_page": page,
+        "comment_threads": roots,
+        "comment_form": form,
+        "replying_to": replying_to,
+        "my_comments": [
+            (c, tokens.delete_token(c)) for c in own if c.status != CommentStatus.REMOVED
+        ],
+        "thread_depth": rules.thread_depth,
+        "trust_from": trust_from,
+    }
+
+
+def finish_response(request, response, context):
+    """A page showing this device's own comments is never cached; hand out trust if earned."""
+    if context.get("my_comments"):
+        add_never_cache_headers(response)
+    if context.get("trust_from") and not tokens.read_trust(request):
+        tokens.write_trust(response, context["trust_from"])
+    return response
+
+
 class CommentsMixin:
     """Adds a moderated comment thread to a detail view and takes its form's POST."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(self.thread_context(self.object, kwargs.get("comment_form")))
+        context.update(thread_context(self.request, self.object, kwargs.get("comment_form")))
         return context
 
-    def thread_context(self, target, form):
-        request = self.request
-        rules = ModerationSettings.current()
-        is_open = comments_open(target, rules)
-        public = Comment.objects.for_target(target).published()
-        page = Paginator(public.filter(parent=None), rules.per_page).get_page(
-            request.GET.get("comments")
-        )
-        roots = list(page)
-        replies = list(public.filter(root__in=roots)) if roots else []
-        build_tree(roots + replies)
-        mine = tokens.read_mine(request)
-        own = (
-            list(Comment.objects.for_target(target).filter(pk__in=mine["ids"]))
-            if mine["ids"]
-            else []
-        )
-        self.trust_from = next(
-            (c.pk for c in own if c.status == CommentStatus.APPROVED and mine["remember"]), None
-        )
-        if form is None and is_open:
-            initial = dict(mine["remember"], remember=bool(mine["remember"]))
-            reply_to = request.GET.get("replyto", "")
-            if reply_to.isdigit():
-                initial["parent"] = int(reply_to)
-            form = CommentForm(initial=initial, target=target, rules=rules)
-        replying_to = None
-        if form is not None:
-            parent_id = form["parent"].value()
-            replying_to = next((c for c in roots + replies if str(c.pk) == str(parent_id)), None)
-        return {
-            "comments_open": is_open,
-            "comment_page": page,
-            "comment_threads": roots,
-            "comment_form": form,
-            "replying_to": replying_to,
-            "my_comments": [
-                (c, tokens.delete_token(c)) for c in own if c.status != CommentStatus.REMOVED
-            ],
-            "thread_depth": rules.thread_depth,
-        }
-
     def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if context.get("my_comments"):
-            add_never_cache_headers(response)  # it shows this device's own pending comments
-        if getattr(self, "trust_from", None) and not tokens.read_trust(self.request):
-            tokens.write_trust(response, self.trust_from)
-        return response
+        return finish_response(self.request, super().render_to_response(context, **kwargs), context)
 
     def post(self, request, *args, **kwargs):
         self.object = target = self.get_object(queryset=self.get_queryset().published())

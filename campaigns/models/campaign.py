@@ -70,6 +70,17 @@ class Campaign(Rendered, Publishable):
         max_length=600,
         help_text=_("One or two sentences for the list of campaigns, search engines and feeds."),
     )
+    allow_comments = models.BooleanField(_("comments open"), default=True)
+    comment_days = models.PositiveSmallIntegerField(
+        _("close comments after (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Overrides the discussion settings for this campaign. Empty: use the site setting; "
+            "0: never close."
+        ),
+    )
+    comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
     hero_image = models.ForeignKey(
         Image,
         verbose_name=_("hero image"),
