@@ -64,7 +64,10 @@ def erase(email, *, delete_comments=False):
 
 def purge(now=None):
     """Delete spam and removed comments after 30 days; drop e-mail addresses 90 days after
-    a thread's last comment. Returns (comments deleted, addresses dropped)."""
+    a thread's last comment, and pledge addresses 90 days after their campaign ended.
+    Returns (comments deleted, addresses dropped)."""
+    from campaigns import personal_data as pledges
+
     now = now or timezone.now()
     discarded = Comment.objects.filter(
         status__in=[CommentStatus.SPAM, CommentStatus.REMOVED],
@@ -85,4 +88,4 @@ def purge(now=None):
             .exclude(email="")
             .update(email="", notify_replies=False)
         )
-    return deleted, dropped
+    return deleted, dropped + pledges.purge(now)

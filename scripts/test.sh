@@ -11,14 +11,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/_venv.sh
 ensure_venv
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "Installing Debian's chromium for the browser tests"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+# The accessibility test installs axe-core from the npm registry on first use.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing ${missing[*]} for the browser tests"
     sudo=()
     if [ "$(id -u)" -ne 0 ]; then
         sudo=(sudo)
     fi
     "${sudo[@]}" apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 fi
 
 exec .venv/bin/pytest "$@"

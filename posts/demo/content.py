@@ -328,6 +328,12 @@ after 30 days.</li>
 <li>Right after you comment, the page shows you a private link that deletes your comment. Keep
 it if you may want to use it later.</li>
 </ul>
+<h2>Campaign pledges</h2>
+<p>When you sign up to support a campaign we keep what you type in the form (a name or
+pseudonym, and if you give them an e-mail address, city, organisation and message), whether you
+offered to organise an action, the consent wording you agreed to and the time. Pledges are never
+published: the campaign page shows only how many there are. Only our moderators and editors can
+read them. E-mail addresses given with a pledge are deleted 90 days after the campaign ends.</p>
 <h2>Cookies</h2>
 <p>Reading the site sets no cookie. Cookies appear only when they do a job for you:</p>
 <ul>
@@ -347,8 +353,9 @@ who log in also receive a session cookie.</p>
 and the place where the photo was taken, before anyone can download it.</p>
 <h2>Your choices</h2>
 <p>You can ask us for a copy of everything stored with your e-mail address, or ask us to erase
-it, by writing to the address on our <a href="/contact/">contact page</a>. Erasing keeps the
-text of published comments under the name “Anonymous” unless you ask us to delete them too.</p>
+it, by writing to the address on our <a href="/contact/">contact page</a>. Erasing deletes your
+pledges and keeps the text of published comments under the name “Anonymous” unless you ask us to
+delete them too.</p>
 """,
     },
 ]

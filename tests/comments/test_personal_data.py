@@ -95,3 +95,37 @@ class RetentionTests(TestCase):
 
     def test_purge_can_be_queued_for_the_worker(self):
         self.assertIn("Queued", run("purge_personal_data", "--queue"))
+
+
+class PledgeDataTests(TestCase):
+    def test_export_erase_and_retention_cover_pledges(self):
+        from campaigns.models import Pledge
+        from tests.factories import make_campaign
+
+        campaign = make_campaign(slug="past-day")
+        Pledge.objects.create(
+            campaign=campaign,
+            name="Ira",
+            email="ira@example.org",
+            city="Tbilisi",
+            consent_text="I agree.",
+            language="en",
+        )
+        data = json.loads(run("export_commenter_data", "IRA@example.org"))
+        self.assertEqual([p["city"] for p in data["pledges"]], ["Tbilisi"])
+        self.assertIn("1 pledges deleted", run("erase_commenter_data", "ira@example.org"))
+        self.assertFalse(Pledge.objects.exists())
+
+        kept = Pledge.objects.create(
+            campaign=campaign,
+            name="Jo",
+            email="jo@example.org",
+            consent_text="I agree.",
+            language="en",
+        )
+        type(campaign).objects.filter(pk=campaign.pk).update(
+            ends_at=timezone.now() - timedelta(days=91)
+        )
+        self.assertIn("1 e-mail addresses dropped", run("purge_personal_data"))
+        kept.refresh_from_db()
+        self.assertEqual((kept.email, kept.name), ("", "Jo"))

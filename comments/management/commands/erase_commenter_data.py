@@ -2,13 +2,14 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaigns import personal_data as pledges
 from comments import personal_data
 
 
 class Command(BaseCommand):
     help = gettext_lazy(
         "Forget a commenter: approved comments keep their text under the name “Anonymous”; "
-        "everything else they wrote is deleted."
+        "everything else they wrote, and their pledges, is deleted."
     )
 
     def add_arguments(self, parser):
@@ -25,3 +26,4 @@ class Command(BaseCommand):
             _("%(kept)d comments kept without name, e-mail or website; %(deleted)d deleted.")
             % {"kept": kept, "deleted": deleted}
         )
+        self.stdout.write(_("%(count)d pledges deleted.") % {"count": pledges.erase(email)})
