@@ -41,7 +41,12 @@ class Report:
 
     @staticmethod
     def models():
-        return [get_user_model(), Category, Byline, Tag, Image, Document, Page, Post, Comment]
+        from campaigns.models import Action, Campaign, Organisation, Pledge, Update
+
+        return [
+            get_user_model(), Category, Byline, Tag, Image, Document, Page, Post, Comment,
+            Campaign, Action, Organisation, Update, Pledge,
+        ]  # fmt: skip
 
     def snapshot(self):
         return {model: model.objects.count() for model in self.models()}
