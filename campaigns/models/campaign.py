@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.models import CONTENT_LANGUAGES, Document, Image, Post, Publishable
 from posts.models.base import PublishableQuerySet
+from posts.models.languages import validate_translation
 from posts.models.post import Rendered
 
 
@@ -187,19 +188,7 @@ class Campaign(Rendered, Publishable):
     def clean(self):
         super().clean()
         self.hashtag = self.hashtag.lstrip("#")
-        original = self.translation_of
-        if original is None:
-            return
-        if original.pk == self.pk:
-            raise ValidationError({"translation_of": _("A campaign cannot translate itself.")})
-        if original.translation_of_id:
-            raise ValidationError(
-                {"translation_of": _("Choose the original campaign, not another translation.")}
-            )
-        if original.language == self.language:
-            raise ValidationError(
-                {"language": _("A translation must be in another language than its original.")}
-            )
+        validate_translation(self)
 
     def update_dates(self):
         """Store when the actions start and end (all of them, cancelled ones too)."""

@@ -10,7 +10,7 @@ from taggit.managers import TaggableManager
 
 from inpud_site.html import html_to_text, sanitize_html, split_more, summarize
 from posts.models.base import Publishable, PublishableQuerySet
-from posts.models.languages import CONTENT_LANGUAGES, SEARCH_CONFIGS
+from posts.models.languages import CONTENT_LANGUAGES, SEARCH_CONFIGS, validate_translation
 from posts.models.media import Document, Image
 
 EDITOR_EXTENSIONS = {
@@ -177,9 +177,7 @@ class Post(Rendered, Publishable):
             "0: never close."
         ),
     )
-    comment_count = models.PositiveIntegerField(
-        _("approved comments"), default=0, editable=False
-    )
+    comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
     content_warning = models.CharField(
         _("content warning"),
         max_length=200,
@@ -230,19 +228,7 @@ class Post(Rendered, Publishable):
 
     def clean(self):
         super().clean()
-        original = self.translation_of
-        if original is None:
-            return
-        if original.pk == self.pk:
-            raise ValidationError({"translation_of": _("A post cannot translate itself.")})
-        if original.translation_of_id:
-            raise ValidationError(
-                {"translation_of": _("Choose the original post, not another translation.")}
-            )
-        if original.language == self.language:
-            raise ValidationError(
-                {"language": _("A translation must be in another language than its original.")}
-            )
+        validate_translation(self)
 
     def render(self):
         super().render()
