@@ -83,7 +83,11 @@ class PostAdmin(PublishableAdmin):
             _("Publishing"),
             {
                 "fields": [
-                    "status", "published_at", "is_sticky", "allow_comments", "comment_days",
+                    "status",
+                    "published_at",
+                    "is_sticky",
+                    "allow_comments",
+                    "comment_days",
                 ]
             },
         ),
