@@ -7,6 +7,25 @@ from django.utils.translation import gettext_lazy as _
 MAX_COMMENT_LENGTH = 5000
 
 
+class CommentTarget(models.Model):
+    """What an item needs to carry comments: its own open/close rule and a stored count."""
+
+    allow_comments = models.BooleanField(_("comments open"), default=True)
+    comment_days = models.PositiveSmallIntegerField(
+        _("close comments after (days)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Overrides the discussion settings for this item. Empty: use the site setting; "
+            "0: never close."
+        ),
+    )
+    comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class CommentStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for moderation")
     APPROVED = "approved", _("Approved")

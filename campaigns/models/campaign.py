@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from comments.models import CommentTarget
 from posts.models import CONTENT_LANGUAGES, Document, Image, Post, Publishable
 from posts.models.base import PublishableQuerySet
 from posts.models.languages import validate_translation
@@ -55,7 +56,7 @@ class CampaignQuerySet(PublishableQuerySet):
         )
 
 
-class Campaign(Rendered, Publishable):
+class Campaign(Rendered, Publishable, CommentTarget):
     """A coordinated action: one call, many cities, each at its own local time."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -71,17 +72,6 @@ class Campaign(Rendered, Publishable):
         max_length=600,
         help_text=_("One or two sentences for the list of campaigns, search engines and feeds."),
     )
-    allow_comments = models.BooleanField(_("comments open"), default=True)
-    comment_days = models.PositiveSmallIntegerField(
-        _("close comments after (days)"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Overrides the discussion settings for this campaign. Empty: use the site setting; "
-            "0: never close."
-        ),
-    )
-    comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
     hero_image = models.ForeignKey(
         Image,
         verbose_name=_("hero image"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from comments.models import CommentTarget
 from inpud_site.html import html_to_text, sanitize_html, split_more, summarize
 from posts.models.base import Publishable, PublishableQuerySet
 from posts.models.languages import CONTENT_LANGUAGES, SEARCH_CONFIGS, validate_translation
@@ -120,7 +121,7 @@ class PostQuerySet(PublishableQuerySet):
         )
 
 
-class Post(Rendered, Publishable):
+class Post(Rendered, Publishable, CommentTarget):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -167,17 +168,6 @@ class Post(Rendered, Publishable):
     is_sticky = models.BooleanField(
         _("sticky"), default=False, help_text=_("Keep at the top of the home page.")
     )
-    allow_comments = models.BooleanField(_("comments open"), default=True)
-    comment_days = models.PositiveSmallIntegerField(
-        _("close comments after (days)"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Overrides the discussion settings for this post. Empty: use the site setting; "
-            "0: never close."
-        ),
-    )
-    comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
     content_warning = models.CharField(
         _("content warning"),
         max_length=200,
