@@ -19,7 +19,8 @@ class QueueFilter(admin.SimpleListFilter):
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
-        return [(None, _("Waiting (the queue)")), *CommentStatus.choices, ("all", _("All"))]
+        others = [choice for choice in CommentStatus.choices if choice[0] != CommentStatus.PENDING]
+        return [(None, _("Waiting (the queue)")), *others, ("all", _("All"))]
 
     def choices(self, changelist):
         for value, label in self.lookup_choices:
