@@ -335,10 +335,11 @@ offered to organise an action, the consent wording you agreed to and the time. P
 published: the campaign page shows only how many there are. Only our moderators and editors can
 read them. E-mail addresses given with a pledge are deleted 90 days after the campaign ends.</p>
 <h2>Cookies</h2>
-<p>Reading the site sets no cookie. Cookies appear only when they do a job for you:</p>
+<p>None of our cookies follows you or tells anyone else about you. They appear only when they do
+a job for you:</p>
 <ul>
-<li>a security cookie (<code>csrftoken</code>) when you send a form, so that no other site can
-send it in your name;</li>
+<li>a security cookie (<code>csrftoken</code>) on pages with a comment or sign-up form, so that
+no other site can send the form in your name;</li>
 <li><code>inpud_my_comments</code>, for 30 days after you comment, so that this device can show
 you your comment while it waits for a moderator. If you tick “Remember me”, it also holds the
 name, e-mail and website you typed, so you do not have to type them again;</li>
