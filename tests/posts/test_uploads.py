@@ -59,6 +59,9 @@ class ImageUploadTests(TestCase):
                 self.assertEqual(PILImage.open(handle).width, int(width))
         self.assertIn("480w", image.srcset)
         self.assertIn("2000w", image.srcset)
+        listing = self.client.get("/admin/posts/image/").text
+        self.assertIn(f'src="{image.file.storage.url(image.renditions["480"])}"', listing)
+        self.assertIn('width="160" height="80"', listing)  # sized by attributes, no inline style
 
     def test_replacing_the_file_removes_the_old_copies(self):
         with self.captureOnCommitCallbacks(execute=True):
