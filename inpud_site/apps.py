@@ -1,7 +1,28 @@
+from urllib.parse import urlsplit
+
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def sync_site(using="default", **kwargs):
+    """Make the sites framework's row name this deployment's SITE_URL, not example.com.
+
+    Feeds, the sitemap and stored redirects read it; it is set again on every migrate, so it
+    follows the environment rather than an edit in the admin.
+    """
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": urlsplit(settings.SITE_URL).netloc, "name": settings.SITE_NAME},
+    )
 
 
 class InpudSiteConfig(AppConfig):
     name = "inpud_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        post_migrate.connect(sync_site, sender=self)

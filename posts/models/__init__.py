@@ -1,4 +1,5 @@
 from posts.models.base import Publishable, PublishableQuerySet, Status
+from posts.models.imported import ImportedItem
 from posts.models.languages import CONTENT_LANGUAGES
 from posts.models.media import Document, Image
 from posts.models.post import Page, Post, PostQuerySet
@@ -10,6 +11,7 @@ __all__ = [
     "Category",
     "Document",
     "Image",
+    "ImportedItem",
     "Page",
     "Post",
     "PostQuerySet",

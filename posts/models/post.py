@@ -241,6 +241,15 @@ class Page(Rendered, Publishable):
         _("menu order"), default=0, help_text=_("Lower numbers come first in the menu.")
     )
     show_in_menu = models.BooleanField(_("show in the header menu"), default=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("Optional. The page this one belongs under, shown as a link above its title."),
+    )
     language = models.CharField(
         _("language"), max_length=10, choices=CONTENT_LANGUAGES, default="en"
     )
