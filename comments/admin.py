@@ -43,7 +43,7 @@ def moderation_action(function, description, done_message):
     def action(modeladmin, request, queryset):
         with transaction.atomic():
             comments = list(
-                queryset.select_related("post", "campaign", "parent").select_for_update(
+                queryset.select_related("post", "campaign", "page", "parent").select_for_update(
                     of=("self",)
                 )
             )
@@ -59,8 +59,8 @@ def moderation_action(function, description, done_message):
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "name", "on", "waiting", "flags", "status"]
-    list_filter = [QueueFilter, "is_urgent", "is_private", "post", "campaign"]
-    list_select_related = ["post", "campaign"]
+    list_filter = [QueueFilter, "is_urgent", "is_private", "post", "campaign", "page"]
+    list_select_related = ["post", "campaign", "page"]
     search_fields = ["name", "text"]
     ordering = ["-is_urgent", "created_at"]
     list_per_page = 50

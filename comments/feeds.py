@@ -28,7 +28,7 @@ class LatestCommentsFeed(Feed):
     def items(self):
         return (
             Comment.objects.published()
-            .select_related("post", "campaign")
+            .select_related("post", "campaign", "page")
             .order_by("-created_at")[:30]
         )
 

@@ -69,6 +69,14 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="comments",
     )
+    page = models.ForeignKey(
+        "posts.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("in reply to"),
@@ -132,15 +140,17 @@ class Comment(models.Model):
             models.Index(
                 fields=["campaign", "status", "created_at"], name="comments_campaign_thread"
             ),
+            models.Index(fields=["page", "status", "created_at"], name="comments_page_thread"),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=CommentStatus.values), name="comments_status_valid"
             ),
-            # Exactly one item: a post or a campaign.
+            # Exactly one item: a post, a campaign or a page.
             models.CheckConstraint(
-                condition=Q(post__isnull=False, campaign__isnull=True)
-                | Q(post__isnull=True, campaign__isnull=False),
+                condition=Q(post__isnull=False, campaign__isnull=True, page__isnull=True)
+                | Q(post__isnull=True, campaign__isnull=False, page__isnull=True)
+                | Q(post__isnull=True, campaign__isnull=True, page__isnull=False),
                 name="comments_one_target",
             ),
         ]
@@ -153,7 +163,7 @@ class Comment(models.Model):
 
     @property
     def target(self):
-        return self.post or self.campaign
+        return self.post or self.campaign or self.page
 
 
 class ModerationSettings(models.Model):

@@ -12,7 +12,7 @@ from comments.models import Comment, CommentStatus
 
 DISCARDED_DAYS = 30
 EMAIL_DAYS = 90
-TARGET_FIELDS = ["post", "campaign"]
+TARGET_FIELDS = ["post", "campaign", "page"]
 
 
 def comments_by(email):

@@ -137,6 +137,7 @@ class PageAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "body"]}),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
+        (_("Discussion"), {"fields": ["allow_comments", "comment_days"]}),
         (_("Menu and language"), {"fields": ["show_in_menu", "menu_order", "language"]}),
     ]
 

@@ -171,9 +171,16 @@ class PostDetailView(CommentsMixin, PreviewMixin, DetailView):
         return super().get_context_data(translations=list(translations), **kwargs)
 
 
-class PageDetailView(PreviewMixin, DetailView):
+class PageDetailView(CommentsMixin, PreviewMixin, DetailView):
     model = Page
     preview_permission = "posts.change_page"
+
+    def get_context_data(self, **kwargs):
+        page = self.object
+        if page.allow_comments or page.comment_count:
+            return super().get_context_data(**kwargs)
+        # Most pages (About, Privacy) never had comments: skip the thread and its queries.
+        return super(CommentsMixin, self).get_context_data(**kwargs)
 
 
 class DocumentListView(ListView):

@@ -232,8 +232,9 @@ class Post(Rendered, Publishable, CommentTarget):
         return (self.updated_at - self.published_at).days >= 1
 
 
-class Page(Rendered, Publishable):
-    """A standing page such as About, Privacy or Contact."""
+class Page(Rendered, Publishable, CommentTarget):
+    """A standing page such as About, Privacy or Contact. Comments are closed unless an
+    editor opens them."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
@@ -253,6 +254,7 @@ class Page(Rendered, Publishable):
     language = models.CharField(
         _("language"), max_length=10, choices=CONTENT_LANGUAGES, default="en"
     )
+    allow_comments = models.BooleanField(_("comments open"), default=False)
 
     class Meta(Publishable.Meta):
         verbose_name = _("page")
