@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_COMMENT_LENGTH = 5000
@@ -115,7 +116,10 @@ class Comment(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=CommentStatus, default=CommentStatus.PENDING
     )
-    created_at = models.DateTimeField(_("written"), auto_now_add=True, db_index=True)
+    # A default rather than auto_now_add, so imported comments keep the date they were written.
+    created_at = models.DateTimeField(
+        _("written"), default=timezone.now, editable=False, db_index=True
+    )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("moderated by"),

@@ -1,8 +1,10 @@
 import calendar
 import datetime
 
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
 from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -27,6 +29,24 @@ class PostListMixin:
 
 
 class HomeView(PostListMixin, ListView):
+    # WordPress's own short links, "/?p=123" and "/?page_id=45", kept alive by the import.
+    OLD_LINK_PARAMETERS = ("p", "page_id")
+
+    def get(self, request, *args, **kwargs):
+        for name in self.OLD_LINK_PARAMETERS:
+            if name in request.GET:
+                return self.old_link(name, request.GET[name])
+        return super().get(request, *args, **kwargs)
+
+    def old_link(self, name, value):
+        if value.isdigit():
+            found = Redirect.objects.filter(
+                site_id=settings.SITE_ID, old_path=f"/?{name}={int(value)}"
+            ).first()
+            if found and found.new_path:
+                return HttpResponsePermanentRedirect(found.new_path)
+        raise Http404(_("No such post."))
+
     def get_queryset(self):
         return super().get_queryset().order_by("-is_sticky", "-published_at", "-pk")
 

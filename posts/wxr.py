@@ -35,6 +35,7 @@ class WxrAuthor:
     display_name: str
     first_name: str
     last_name: str
+    author_id: int = 0  # WXR 1.1 and later
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class WxrItem:
     tags: tuple[str, ...]
     postmeta: dict[str, str]
     comments: tuple[WxrComment, ...]
+    comment_status: str = "open"
 
 
 type WxrRecord = WxrAuthor | WxrCategory | WxrTag | WxrItem
@@ -160,6 +162,7 @@ def _author(elem):
         display_name=f.text("author_display_name"),
         first_name=f.text("author_first_name"),
         last_name=f.text("author_last_name"),
+        author_id=f.number("author_id"),
     )
 
 
@@ -239,6 +242,7 @@ def _item(elem):
         tags=tuple(tags),
         postmeta=postmeta,
         comments=tuple(comments),
+        comment_status=f.text("comment_status") or "open",
     )
 
 

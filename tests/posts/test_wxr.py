@@ -39,8 +39,8 @@ def test_definitions_come_first_in_file_order(records):
 
 def test_authors_categories_tags(records):
     assert of_type(records, WxrAuthor) == [
-        WxrAuthor("maria", "maria@example.org", "Maria Ortega", "Maria", "Ortega"),
-        WxrAuthor("ken", "ken@example.org", "Ken", "", ""),
+        WxrAuthor("maria", "maria@example.org", "Maria Ortega", "Maria", "Ortega", 1),
+        WxrAuthor("ken", "ken@example.org", "Ken", "", "", 2),
     ]
     assert of_type(records, WxrCategory) == [
         WxrCategory(3, "news", "News & Updates", "", "What the network is doing"),

@@ -1,0 +1,472 @@
+"""Import a WordPress export into posts, pages, media, comments and redirects.
+
+Two passes over the file. The first reads all of it without writing, so a malformed or
+unsafe file is refused before anything changes; it keeps only the small things later items
+refer to (terms, authors, attachments). The second imports item by item, each in its own
+transaction, so one bad item is reported and skipped without losing the rest. What each
+record became is kept in ImportedItem with a fingerprint of its source: importing again
+leaves unchanged records alone and updates changed ones.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.db import DatabaseError, transaction
+from django.utils.encoding import escape_uri_path
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from posts.models import Byline, Category, Document, Image, ImportedItem, Page, Post, Status
+from posts.models.post import RESERVED_PAGE_SLUGS
+from posts.wpcommon import fingerprint, plain_text, record_for, remember
+from posts.wpcontent import convert
+from posts.wpmedia import MediaLibrary
+from posts.wpreport import Report
+from posts.wpthreads import Threads
+from posts.wxr import WxrAuthor, WxrCategory, WxrItem, WxrTag, parse
+
+Kind = ImportedItem.Kind
+STATUSES = {
+    "publish": Status.PUBLISHED,
+    "future": Status.PUBLISHED,  # public once its date comes, as in WordPress
+    "draft": Status.DRAFT,
+    "pending": Status.PENDING,
+    "private": Status.PRIVATE,
+}
+PUBLIC_STATUSES = ("publish", "future")
+ENTRY_TYPES = {"post": (Post, Kind.POST, "posts"), "page": (Page, Kind.PAGE, "pages")}
+
+
+def entry_status(item):
+    """Our status for a post or page, or None when it is not imported at all."""
+    if item.password:
+        return Status.PRIVATE  # password-protected: never public here
+    return STATUSES.get(item.status)
+
+
+@dataclass
+class Scan:
+    """What the first pass keeps."""
+
+    authors: list = field(default_factory=list)
+    categories: dict = field(default_factory=dict)
+    tags: dict = field(default_factory=dict)
+    public: set = field(default_factory=set)  # ids of items that will be public
+    items: int = 0
+
+
+class DiscardingStorage(FileSystemStorage):
+    """For --dry-run: files are verified and re-encoded as usual but never written."""
+
+    def _save(self, name, content):
+        return name
+
+    def exists(self, name):
+        return False
+
+
+class Importer:
+    def __init__(
+        self, *, media_dir=None, dry_run=False, keep_emails=False, author_map=None, progress=None
+    ):
+        self.report = Report(dry_run=dry_run)
+        self.dry_run = dry_run
+        self.keep_emails = keep_emails
+        self.author_map = author_map or {}  # WordPress login -> local user
+        self.progress = progress or (lambda done, total: None)
+        self.media_dir = media_dir
+        self.bylines, self.categories, self.tags = {}, {}, {}
+        self.page_parents = []
+
+    def run(self, path):
+        scan = self.scan(path)
+        with self._writes():
+            self.import_authors(scan.authors)
+            self.import_categories(scan.categories)
+            self.import_tags(scan.tags)
+            done = 0
+            for record in parse(path):
+                if isinstance(record, WxrItem):
+                    self.import_item(record)
+                    done += 1
+                    self.progress(done, scan.items)
+            self.link_pages()
+        return self.report
+
+    # First pass ---------------------------------------------------------------------------
+
+    def scan(self, path):
+        scan = Scan()
+        self.media = MediaLibrary(self.media_dir, self.report, lambda wp_id: wp_id in scan.public)
+        for record in parse(path):
+            if isinstance(record, WxrAuthor):
+                scan.authors.append(record)
+            elif isinstance(record, WxrCategory):
+                scan.categories.setdefault(record.slug, record)
+            elif isinstance(record, WxrTag):
+                scan.tags.setdefault(record.slug, record)
+            elif isinstance(record, WxrItem):
+                scan.items += 1
+                if record.post_type == "attachment":
+                    self.media.add(record)
+                elif record.status in PUBLIC_STATUSES and not record.password:
+                    scan.public.add(record.post_id)
+        author_ids = {a.author_id: a.login for a in scan.authors if a.author_id}
+        self.threads = Threads(
+            self.report,
+            keep_emails=self.keep_emails,
+            staff_ids=set(author_ids),
+            users={
+                wp_id: self.author_map[login].pk
+                for wp_id, login in author_ids.items()
+                if login in self.author_map
+            },
+        )
+        return scan
+
+    @contextmanager
+    def _writes(self):
+        """Everything in one transaction that is rolled back on a dry run."""
+        if not self.dry_run:
+            yield
+            return
+        fields = [Image._meta.get_field("file"), Document._meta.get_field("file")]
+        saved = [f.storage for f in fields]
+        try:
+            for f in fields:
+                f.storage = DiscardingStorage()
+            with transaction.atomic():
+                yield
+                transaction.set_rollback(True)
+        finally:
+            for f, storage in zip(fields, saved, strict=True):
+                f.storage = storage
+
+    # Authors and terms ----------------------------------------------------------------------
+
+    def _upsert(self, kind, source_id, values, label, find, build):
+        """Create or update one small record (byline, category, tag); return it."""
+        print_ = fingerprint(values)
+        record = record_for(kind, source_id)
+        obj = record.get_object() if record else None
+        if record and obj is None:
+            self.report.count(label, "skipped")
+            self.report.problem(f"{kind} {source_id}", "deleted here; not restored")
+            return None
+        if record and record.fingerprint == print_:
+            self.report.count(label, "unchanged")
+            return obj
+        outcome = "updated" if obj or (obj := find()) else "created"
+        obj = build(obj)
+        obj.save()
+        remember(record, kind, source_id, obj, print_)
+        self.report.count(label, outcome)
+        return obj
+
+    def import_authors(self, authors):
+        for author in authors:
+            user = self.author_map.get(author.login)
+            name = plain_text(author.display_name) or author.login
+            slug = slugify(author.login, allow_unicode=True)[:100] or "author"
+
+            def build(obj, name=name, slug=slug, user=user):
+                obj = obj or Byline(slug=self._free_slug(Byline, slug, 100))
+                obj.name = name[:100]
+                obj.user = user or obj.user
+                return obj
+
+            byline = self._upsert(
+                Kind.AUTHOR, author.login, {"name": name, "user": user and user.pk}, "authors",
+                lambda slug=slug: Byline.objects.filter(slug=slug).first(), build,
+            )  # fmt: skip
+            if byline:
+                self.bylines[author.login] = byline
+
+    def import_categories(self, categories):
+        for wp in categories.values():
+            slug = slugify(unquote(wp.slug), allow_unicode=True)[:100]
+            if not slug:
+                continue
+            values = {"name": plain_text(wp.name), "description": wp.description}
+
+            def build(obj, slug=slug, values=values):
+                obj = obj or Category(slug=slug)
+                obj.name = values["name"][:100] or slug
+                obj.description = plain_text(values["description"])
+                return obj
+
+            values["parent"] = wp.parent_slug
+            found = self._upsert(
+                Kind.CATEGORY, wp.slug, values, "categories",
+                lambda slug=slug: Category.objects.filter(slug=slug).first(), build,
+            )  # fmt: skip
+            if found:
+                self.categories[wp.slug] = found
+        for wp in categories.values():
+            child, parent = self.categories.get(wp.slug), self.categories.get(wp.parent_slug)
+            wanted = parent.pk if parent and not self._is_below(parent, child) else None
+            if child and wp.parent_slug and child.parent_id != wanted:
+                Category.objects.filter(pk=child.pk).update(parent_id=wanted)
+                child.parent_id = wanted
+
+    def _is_below(self, category, ancestor):
+        """Whether `category` is `ancestor` or below it: a parent link there makes a loop."""
+        by_pk = {c.pk: c for c in self.categories.values()}
+        seen = set()
+        while category is not None and category.pk not in seen:
+            if category.pk == ancestor.pk:
+                return True
+            seen.add(category.pk)
+            category = by_pk.get(category.parent_id)
+        return False
+
+    def import_tags(self, tags):
+        for wp in tags.values():
+            self._tag(wp.slug, plain_text(wp.name))
+
+    def _tag(self, wp_slug, name):
+        if wp_slug in self.tags:
+            return self.tags[wp_slug]
+        slug = slugify(unquote(wp_slug), allow_unicode=True)[:100]
+        name = (name or unquote(wp_slug))[:100]
+        if not slug:
+            return None
+
+        def find():
+            return Tag.objects.filter(slug=slug).first() or Tag.objects.filter(name=name).first()
+
+        def build(obj):
+            obj = obj or Tag(slug=slug)
+            obj.name = obj.name or name
+            return obj
+
+        tag = self._upsert(Kind.TAG, wp_slug, {"name": name}, "tags", find, build)
+        self.tags[wp_slug] = tag
+        return tag
+
+    # Posts and pages -------------------------------------------------------------------------
+
+    def import_item(self, item):
+        if item.post_type == "attachment":
+            self.media.attachment(item.post_id)
+            return
+        if item.post_type not in ENTRY_TYPES:
+            self.report.ignored[f"WordPress {item.post_type or 'untyped'} items"] += 1
+            return
+        model, kind, label = ENTRY_TYPES[item.post_type]
+        what = f"{item.post_type} {item.post_id} “{plain_text(item.title)[:60]}”"
+        try:
+            status = entry_status(item)
+            if status is None:
+                self._not_imported(item, kind, label)
+                return
+            converted = convert(
+                item.content,
+                media_url=self.media.url_for,
+                attachments=_Gallery(self.media),
+            )
+            with transaction.atomic():
+                self._entry(item, model, kind, label, status, converted)
+        except (DatabaseError, ValidationError, ValueError) as error:
+            self.report.count(label, "skipped")
+            self.report.problem(what, _reason(error))
+
+    def _not_imported(self, item, kind, label):
+        record = record_for(kind, str(item.post_id))
+        obj = record.get_object() if record else None
+        if item.status == "trash" and obj is not None and obj.status != Status.DRAFT:
+            obj.status = Status.DRAFT  # trashed since the last import: take it down
+            obj.save()
+            self.report.count(label, "updated", "withdrawn (in the trash)")
+            return
+        self.report.ignored[f"{label} with status “{item.status or 'none'}”"] += 1
+
+    def _entry(self, item, model, kind, label, status, converted):
+        for name in converted.unknown_shortcodes:
+            self.report.unknown_shortcodes[name] += 1
+        values = self._values(item, model, status, converted)
+        print_ = fingerprint(values)
+        record = record_for(kind, str(item.post_id))
+        obj = record.get_object() if record else None
+        shown = "scheduled" if item.status == "future" else status
+        if record and obj is None:
+            self.report.count(label, "skipped")
+            self.report.problem(f"{label[:-1]} {item.post_id}", "deleted here; not restored")
+            return
+        if record and record.fingerprint == print_:
+            self.report.count(label, "unchanged", shown)
+        else:
+            outcome = "updated" if obj else "created"
+            obj = self._save(obj or model(), item, values)
+            remember(record, kind, str(item.post_id), obj, print_)
+            self.report.count(label, outcome, shown)
+        if model is Page:
+            self.page_parents.append((obj.pk, item.post_parent))
+        if hasattr(obj, "comment_count"):
+            self.threads.run(item, obj)
+        elif any(c.comment_type not in ("pingback", "trackback") for c in item.comments):
+            self.report.ignored["comments on items that cannot take comments"] += len(item.comments)
+        if item.status in PUBLIC_STATUSES and status == Status.PUBLISHED:
+            self._redirects(item, obj)
+
+    def _values(self, item, model, status, converted):
+        title = plain_text(item.title)
+        values = {
+            "title": title,
+            "slug": item.slug,
+            "body": converted.html,
+            "status": status,
+            "published_at": item.date_gmt,
+            "allow_comments": item.comment_status == "open",
+        }
+        if model is Post:
+            author = item.creator if item.creator in self.bylines else None
+            values.update(
+                excerpt=plain_text(item.excerpt),
+                author=author,
+                is_sticky=item.is_sticky,
+                categories=sorted(item.categories),
+                tags=sorted(item.tags),
+                featured=self.media.image_pk(_number(item.postmeta.get("_thumbnail_id"))),
+            )
+        else:
+            values.update(menu_order=item.menu_order, parent=item.post_parent)
+        return values
+
+    def _save(self, obj, item, values):
+        old_url = obj.get_absolute_url() if obj.pk else None
+        max_slug = obj._meta.get_field("slug").max_length
+        wanted = slugify(unquote(values["slug"]) or values["title"], allow_unicode=True)
+        wanted = wanted[:max_slug].strip("-") or f"{item.post_type}-{item.post_id}"
+        if isinstance(obj, Page) and wanted in RESERVED_PAGE_SLUGS:
+            wanted += "-page"
+        if obj.slug != wanted:
+            obj.slug = self._free_slug(type(obj), wanted, max_slug, exclude=obj.pk)
+        obj.title = values["title"][:200] or _title_from(obj.slug)
+        obj.body = values["body"]
+        obj.status = values["status"]
+        obj.published_at = values["published_at"]
+        obj.allow_comments = values["allow_comments"]
+        if isinstance(obj, Post):
+            self._post_fields(obj, values)
+        else:
+            obj.menu_order = max(0, min(values["menu_order"], 32767))
+            if not obj.pk:
+                obj.show_in_menu = False  # the old menus are not imported; editors choose
+        obj.save()
+        if isinstance(obj, Post):
+            obj.categories.set(
+                [self.categories[s] for s in values["categories"] if s in self.categories]
+            )
+            obj.tags.set([t for s in values["tags"] if (t := self._tag(s, ""))])
+        if old_url and old_url != obj.get_absolute_url():
+            Redirect.objects.filter(new_path=old_url).update(new_path=obj.get_absolute_url())
+        return obj
+
+    def _post_fields(self, obj, values):
+        byline = self.bylines.get(values["author"]) if values["author"] else None
+        if byline is None:
+            byline = self._network_byline()
+            self.report.notes[
+                "posts by an author missing from the export (signed by the network)"
+            ] += 1
+        obj.byline = byline
+        obj.created_by = byline.user
+        obj.excerpt = values["excerpt"]
+        obj.is_sticky = values["is_sticky"]
+        obj.featured_image_id = values["featured"]
+
+    def _network_byline(self):
+        if "" not in self.bylines:
+            slug = slugify(settings.SITE_NAME) or "network"
+            self.bylines[""], _new = Byline.objects.get_or_create(
+                slug=slug, defaults={"name": settings.SITE_NAME}
+            )
+        return self.bylines[""]
+
+    @staticmethod
+    def _free_slug(model, wanted, max_length, exclude=None):
+        taken = model.objects.exclude(pk=exclude).filter(slug__startswith=wanted)
+        taken = set(taken.values_list("slug", flat=True))
+        slug, number = wanted, 1
+        while slug in taken:
+            number += 1
+            slug = f"{wanted[: max_length - len(str(number)) - 1]}-{number}"
+        return slug
+
+    def _redirects(self, item, obj):
+        new = obj.get_absolute_url()
+        olds = {f"/?p={item.post_id}"}
+        if item.post_type == "page":
+            olds.add(f"/?page_id={item.post_id}")
+        parts = urlsplit(item.link)
+        if parts.path or parts.query:
+            path = escape_uri_path(unquote(parts.path or "/"))
+            olds.add(path + (f"?{parts.query}" if parts.query else ""))
+        limit = Redirect._meta.get_field("old_path").max_length
+        olds = {old for old in olds if old != new and len(old) <= limit}
+        found = {
+            r.old_path: r
+            for r in Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=olds)
+        }
+        for old in sorted(olds):
+            redirect = found.get(old)
+            if redirect is None:
+                Redirect.objects.create(site_id=settings.SITE_ID, old_path=old, new_path=new)
+                self.report.count("redirects", "created")
+            elif redirect.new_path == new:
+                self.report.count("redirects", "unchanged")
+            else:
+                redirect.new_path = new
+                redirect.save(update_fields=["new_path"])
+                self.report.count("redirects", "updated")
+
+    def link_pages(self):
+        """Page parents, once every page exists (a parent may come after its child)."""
+        for pk, parent_wp in self.page_parents:
+            record = record_for(Kind.PAGE, str(parent_wp)) if parent_wp else None
+            parent = record.object_id if record else None
+            if parent and _ancestors(parent, stop=pk):
+                parent = None  # the export's parents form a loop: keep this page on top
+            Page.objects.filter(pk=pk).exclude(parent_id=parent).update(parent_id=parent)
+
+
+class _Gallery:
+    """The mapping the content converter reads gallery images from."""
+
+    def __init__(self, media):
+        self.media = media
+
+    def get(self, wp_id, default=None):
+        return self.media.gallery(wp_id) or default
+
+
+def _ancestors(pk, stop):
+    """Whether `stop` is `pk` or one of its ancestors (setting it as a parent would loop)."""
+    seen = set()
+    while pk and pk not in seen:
+        if pk == stop:
+            return True
+        seen.add(pk)
+        pk = Page.objects.filter(pk=pk).values_list("parent_id", flat=True).first()
+    return False
+
+
+def _number(value):
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _title_from(slug):
+    return unquote(slug).replace("-", " ").strip().capitalize() or "—"
+
+
+def _reason(error):
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__
