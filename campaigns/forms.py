@@ -50,7 +50,7 @@ class PledgeForm(ProtectedFormMixin, forms.ModelForm):
 
     field_order = [
         "name", "email", "city", "organisation", "message", "wants_to_organise", "consent",
-        "homepage_url", "started",
+        "homepage_url", "started", "submission",
     ]  # fmt: skip
 
     def save_for(self, campaign, *, language):
@@ -59,6 +59,7 @@ class PledgeForm(ProtectedFormMixin, forms.ModelForm):
         pledge.campaign = campaign
         pledge.consent_text = str(self.fields["consent"].label)
         pledge.language = language
+        pledge.submission_key = self.cleaned_data.get("submission")
         pledge.save()
         return pledge
 

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
@@ -17,7 +18,7 @@ from campaigns.maps import world_map
 from campaigns.models import Action, Campaign, Pledge, Relationship, Update
 from campaigns.timezones import COMMON_ZONES, reader_zone
 from comments.views import CommentsMixin, finish_response, thread_context
-from inpud_site.abuse import check_rate
+from inpud_site.abuse import check_rate, received_before, release_rate
 from posts.models import Document, Post
 from posts.views import PreviewMixin
 
@@ -128,6 +129,21 @@ class CampaignDetailView(CommentsMixin, PreviewMixin, DetailView):
         return context
 
 
+PLEDGE_RATE = {"limit": 5, "window": 3600, "flood_seconds": 30}
+
+
+def save_pledge(request, form, campaign):
+    try:
+        with transaction.atomic():
+            form.save_for(campaign, language=get_language())
+    except IntegrityError:
+        if received_before(Pledge, form) is None:  # else: the same form, sent twice at once
+            raise
+    except DatabaseError:
+        release_rate(request, "pledge")
+        raise  # answered with 503 and the text kept (DatabaseOutageMiddleware)
+
+
 @require_POST
 def pledge(request, slug):
     """Store a supporter's pledge, then back to the page (post/redirect/get)."""
@@ -141,9 +157,11 @@ def pledge(request, slug):
     form = PledgeForm(request.POST)
     status = 400
     if form.is_valid():
-        refusal = check_rate(request, "pledge", limit=5, window=3600, flood_seconds=30)
+        earlier = received_before(Pledge, form)
+        refusal = None if earlier else check_rate(request, "pledge", **PLEDGE_RATE)
         if refusal is None:
-            form.save_for(campaign, language=get_language())
+            if earlier is None:
+                save_pledge(request, form, campaign)
             messages.success(
                 request,
                 _("Thank you: your pledge is counted. Nothing you wrote is shown on the site."),

@@ -52,7 +52,7 @@ class CommentForm(ProtectedFormMixin, forms.ModelForm):
         self.helper.disable_csrf = True  # the template writes the form tag and its token
         self.helper.layout = Layout(
             "name", "email", "url", "text", "is_urgent", "is_private", "notify_replies",
-            "remember", "parent", "started",
+            "remember", "parent", "started", "submission",
             Field("homepage_url", wrapper_class="hp-field"),
         )  # fmt: skip
 

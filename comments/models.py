@@ -130,6 +130,7 @@ class Comment(models.Model):
         related_name="+",
     )
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 

@@ -1,6 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods
@@ -9,7 +9,7 @@ from comments import moderation, tokens
 from comments.forms import CommentForm
 from comments.models import Comment, CommentStatus, ModerationSettings
 from comments.rules import comments_open, initial_status
-from inpud_site.abuse import check_rate
+from inpud_site.abuse import check_rate, received_before, release_rate
 
 RATE = {"limit": 10, "window": 60 * 60, "flood_seconds": 15}
 
@@ -93,9 +93,15 @@ class CommentsMixin:
         form = CommentForm(request.POST, target=target, rules=rules)
         status = 400
         if form.is_valid():
+            if earlier := received_before(Comment, form):
+                return self.after_comment(form, earlier)
             refusal = check_rate(request, "comment", **RATE)
             if refusal is None:
-                comment = self.save_comment(form, target, rules)
+                try:
+                    comment = self.save_comment(form, target, rules)
+                except DatabaseError:
+                    release_rate(request, "comment")
+                    raise  # answered with 503 and the text kept (DatabaseOutageMiddleware)
                 return self.after_comment(form, comment)
             form.add_error(None, refusal)
             status = 429
@@ -117,9 +123,16 @@ class CommentsMixin:
             and Comment.objects.filter(pk=vouching, status=CommentStatus.APPROVED).exists()
         )
         comment.status = initial_status(comment, trusted=trusted, rules=rules)
-        with transaction.atomic():
-            comment.save()
-            moderation.received(comment)
+        comment.submission_key = form.cleaned_data.get("submission")
+        try:
+            with transaction.atomic():
+                comment.save()
+                moderation.received(comment)
+        except IntegrityError:
+            # The same form sent twice at the same moment: the other request stored it.
+            if earlier := received_before(Comment, form):
+                return earlier
+            raise
         return comment
 
     def after_comment(self, form, comment):

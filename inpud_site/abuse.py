@@ -4,9 +4,11 @@ the person: a honeypot, a signed timestamp, and rate limits keyed by a keyed
 hash of the address that lives only in the cache and expires.
 """
 
+import contextlib
 import hashlib
 import hmac
 import time
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -29,6 +31,9 @@ class ProtectedFormMixin(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput, required=False)
+    # One key per rendered form: sending it twice (a double click, a retry after an error)
+    # finds the first submission instead of storing a second.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     min_seconds = MIN_FORM_SECONDS
     max_seconds = MAX_FORM_SECONDS
@@ -36,6 +41,7 @@ class ProtectedFormMixin(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["started"] = signing.dumps(time.time(), salt=SIGNING_SALT)
+        self.initial.setdefault("submission", uuid.uuid4())
         if self.is_bound:
             name = self.add_prefix("started")
             self._started_sent = self.data.get(name, "")
@@ -124,3 +130,18 @@ def check_rate(request, scope, *, limit, window, flood_seconds):
         ) % {"minutes": minutes}
     cache.set(f"{key}:last", now, timeout=flood_seconds)
     return None
+
+
+def release_rate(request, scope):
+    """Take back the submission just counted by check_rate, when it could not be saved, so
+    that sending it again is not refused as flooding."""
+    key = visitor_key(request, scope)
+    cache.delete(f"{key}:last")
+    with contextlib.suppress(ValueError):  # the counter expired meanwhile
+        cache.decr(f"{key}:count")
+
+
+def received_before(model, form):
+    """The object this very form was already saved as, if it was (see `submission`)."""
+    key = form.cleaned_data.get("submission")
+    return model.objects.filter(submission_key=key).first() if key else None

@@ -28,6 +28,7 @@ class Pledge(models.Model):
     )
     language = models.CharField(_("language shown"), max_length=10)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("pledge")
