@@ -61,7 +61,8 @@ SITE_ID = 1  # kept in step with SITE_URL after each migrate (inpud_site.apps)
 SITE_TAGLINE = _("International Network of People who Use Drugs")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with admin.site requiring a second factor (inpud_site.accounts).
+    "inpud_site.accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +78,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_prose_editor",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "inpud_site",
     "posts",
     "campaigns",
@@ -88,12 +92,18 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A 503 that hands back the person's text while the database cannot be reached.
+    "inpud_site.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signed-in sessions only: the time limits, then the second factor for staff.
+    "inpud_site.accounts.middleware.SessionTimeoutMiddleware",
+    "inpud_site.accounts.middleware.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old WordPress addresses, stored by import_wordpress; consulted only on a 404.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
@@ -149,6 +159,12 @@ TASKS = {
         else "django.tasks.backends.immediate.ImmediateBackend",
     }
 }
+
+# Staff sign-in (inpud_site.accounts): passwords are throttled per account and
+# address, and every staff account needs a TOTP authenticator (django-otp).
+AUTHENTICATION_BACKENDS = ["inpud_site.accounts.backends.ThrottledModelBackend"]
+OTP_TOTP_ISSUER = SITE_NAME
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -225,6 +241,13 @@ LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The __Host- prefix makes browsers refuse these cookies unless Secure, for this host only.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Signed-in sessions end 12 hours after sign-in, or after 30 minutes without a request.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_IDLE_TIMEOUT = 30 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -34,3 +34,22 @@ def known_site():
     )
     yield
     SITE_CACHE.clear()
+
+
+@pytest.fixture(autouse=True)
+def staff_pass_second_factor(monkeypatch):
+    """Staff signed in with `client.force_login(user)` have also passed the second factor,
+    as they would have through the real pages; `force_login(user, second_factor=False)`
+    signs in with the password step only. tests/accounts/ tests the real pages."""
+    from django.test.client import ClientMixin
+
+    from tests.two_factor import pass_second_factor
+
+    force_login = ClientMixin.force_login
+
+    def force_login_with_second_factor(self, user, backend=None, *, second_factor=True):
+        force_login(self, user, backend)
+        if second_factor and (user.is_staff or user.is_superuser):
+            pass_second_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_with_second_factor)

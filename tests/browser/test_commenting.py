@@ -9,6 +9,7 @@ from comments.models import Comment, CommentStatus
 from inpud_site.abuse import ProtectedFormMixin
 from tests.browser.helpers import VIEWPORTS
 from tests.factories import make_post, make_user
+from tests.two_factor import authenticator, current_code
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,7 +21,7 @@ def test_reader_comments_moderator_approves_everyone_reads(visit, monkeypatch):
     # A person needs at least three seconds to write; the browser does not.
     monkeypatch.setattr(ProtectedFormMixin, "min_seconds", 0)
     post = make_post(title="Peer work is work", slug="peer-work-is-work")
-    make_user("moderator", groups=["Moderators"])
+    moderator_device = authenticator(make_user("moderator", groups=["Moderators"]))
 
     reader = visit(viewport=VIEWPORTS["phone"])
     reader.open(post.get_absolute_url())
@@ -47,6 +48,8 @@ def test_reader_comments_moderator_approves_everyone_reads(visit, monkeypatch):
     moderator.page.get_by_label("Username").fill("moderator")
     moderator.page.get_by_label("Password").fill("a-long-test-password")
     moderator.page.get_by_role("button", name="Log in").click()
+    moderator.page.get_by_label("Code").fill(current_code(moderator_device))
+    moderator.page.get_by_role("button", name="Verify").click()
     moderator.page.wait_for_load_state()
     assert "1 comment is waiting for moderation" in moderator.page.inner_text("body")
     moderator.open("/admin/comments/comment/")
