@@ -260,6 +260,7 @@ class Importer:
             return
         model, kind, label = ENTRY_TYPES[item.post_type]
         what = f"{item.post_type} {item.post_id} “{plain_text(item.title)[:60]}”"
+        checkpoint = self.report.checkpoint()  # what this item counts is undone if it fails
         try:
             status = entry_status(item)
             if status is None:
@@ -273,6 +274,7 @@ class Importer:
             with transaction.atomic():
                 self._entry(item, model, kind, label, status, converted)
         except (DatabaseError, ValidationError, ValueError) as error:
+            self.report.restore(checkpoint)
             self.report.count(label, "skipped")
             self.report.problem(what, _reason(error))
 
@@ -300,6 +302,8 @@ class Importer:
             return
         if record and record.fingerprint == print_:
             self.report.count(label, "unchanged", shown)
+            for slug in values.get("tags", ()):
+                self._tag(slug, "")  # tags the export never declared are counted where used
         else:
             outcome = "updated" if obj else "created"
             obj = self._save(obj or model(), item, values)
@@ -364,6 +368,10 @@ class Importer:
                 [self.categories[s] for s in values["categories"] if s in self.categories]
             )
             obj.tags.set([t for s in values["tags"] if (t := self._tag(s, ""))])
+        # The "updated" date readers and feeds see is WordPress's, not the import's.
+        changed = item.modified_gmt or item.date_gmt
+        if changed:
+            type(obj).objects.filter(pk=obj.pk).update(updated_at=changed)
         if old_url and old_url != obj.get_absolute_url():
             Redirect.objects.filter(new_path=old_url).update(new_path=obj.get_absolute_url())
         return obj
@@ -401,6 +409,10 @@ class Importer:
 
     def _redirects(self, item, obj):
         new = obj.get_absolute_url()
+        if len(new) > Redirect._meta.get_field("new_path").max_length:
+            # A long non-ASCII slug percent-encodes past the column; saving would fail the item.
+            self.report.notes["old addresses not redirected (new address too long)"] += 1
+            return
         olds = {f"/?p={item.post_id}"}
         if item.post_type == "page":
             olds.add(f"/?page_id={item.post_id}")

@@ -28,6 +28,19 @@ class Report:
         if status and outcome != "skipped":
             self.statuses[kind][status] += 1
 
+    def checkpoint(self):
+        """The counts so far, to go back to when the item being imported is rolled back."""
+        return (
+            {kind: Counter(c) for kind, c in self.outcomes.items()},
+            {kind: Counter(c) for kind, c in self.statuses.items()},
+            self.pings,
+        )
+
+    def restore(self, checkpoint):
+        outcomes, statuses, self.pings = checkpoint
+        self.outcomes = defaultdict(Counter, outcomes)
+        self.statuses = defaultdict(Counter, statuses)
+
     def problem(self, what, reason):
         self.problems.append(f"{what}: {reason}")
 

@@ -44,11 +44,13 @@ def web_url(value):
 
 
 def email(value):
+    """The commenter's address if it is valid and fits the column (the validator allows 320
+    characters, the field 254), else nothing."""
     try:
         EmailValidator()(value)
     except ValidationError:
         return ""
-    return value
+    return value if len(value) <= Comment._meta.get_field("email").max_length else ""
 
 
 class Threads:

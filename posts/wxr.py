@@ -92,6 +92,7 @@ class WxrItem:
     postmeta: dict[str, str]
     comments: tuple[WxrComment, ...]
     comment_status: str = "open"
+    modified_gmt: dt.datetime | None = None
 
 
 type WxrRecord = WxrAuthor | WxrCategory | WxrTag | WxrItem
@@ -243,6 +244,7 @@ def _item(elem):
         postmeta=postmeta,
         comments=tuple(comments),
         comment_status=f.text("comment_status") or "open",
+        modified_gmt=f.date("post_modified_gmt"),
     )
 
 
