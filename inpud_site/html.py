@@ -33,7 +33,9 @@ MORE_PATTERN = re.compile(
     r"<!--\s*more\s*-->|<p>\s*(?:&lt;!--\s*more\s*--&gt;|\[more\])\s*</p>", re.IGNORECASE
 )
 HEADING_END = re.compile(r"([^\s.!?:;…])(\s*</h[1-6]>)", re.IGNORECASE)
-BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote|figcaption|tr|td|th|pre)>|<br\s*/?>)", re.I)
+BLOCK_END = re.compile(
+    r"(</(?:p|h[1-6]|li|blockquote|figcaption|tr|td|th|pre)>|<br\s*/?>|<figcaption\b[^>]*>)", re.I
+)
 
 
 def _local_images_only(element, attribute, value):

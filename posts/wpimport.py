@@ -271,8 +271,13 @@ class Importer:
                 media_url=self.media.url_for,
                 attachments=_Gallery(self.media),
             )
+            # Media and tags are made first, in their own transactions, so that a failure of
+            # this item cannot roll back rows that later items will refer to.
+            values = self._values(item, model, status, converted)
+            for slug in values.get("tags", ()):
+                self._tag(slug, "")
             with transaction.atomic():
-                self._entry(item, model, kind, label, status, converted)
+                self._entry(item, model, kind, label, status, converted, values)
         except (DatabaseError, ValidationError, ValueError) as error:
             self.report.restore(checkpoint)
             self.report.count(label, "skipped")
@@ -284,14 +289,14 @@ class Importer:
         if item.status == "trash" and obj is not None and obj.status != Status.DRAFT:
             obj.status = Status.DRAFT  # trashed since the last import: take it down
             obj.save()
+            Redirect.objects.filter(new_path=obj.get_absolute_url()).delete()
             self.report.count(label, "updated", "withdrawn (in the trash)")
             return
         self.report.ignored[f"{label} with status “{item.status or 'none'}”"] += 1
 
-    def _entry(self, item, model, kind, label, status, converted):
+    def _entry(self, item, model, kind, label, status, converted, values):
         for name in converted.unknown_shortcodes:
             self.report.unknown_shortcodes[name] += 1
-        values = self._values(item, model, status, converted)
         print_ = fingerprint(values)
         record = record_for(kind, str(item.post_id))
         obj = record.get_object() if record else None
@@ -302,8 +307,6 @@ class Importer:
             return
         if record and record.fingerprint == print_:
             self.report.count(label, "unchanged", shown)
-            for slug in values.get("tags", ()):
-                self._tag(slug, "")  # tags the export never declared are counted where used
         else:
             outcome = "updated" if obj else "created"
             obj = self._save(obj or model(), item, values)
@@ -346,7 +349,7 @@ class Importer:
         old_url = obj.get_absolute_url() if obj.pk else None
         max_slug = obj._meta.get_field("slug").max_length
         wanted = slugify(unquote(values["slug"]) or values["title"], allow_unicode=True)
-        wanted = wanted[:max_slug].strip("-") or f"{item.post_type}-{item.post_id}"
+        wanted = _fit(wanted[:max_slug], obj).strip("-") or f"{item.post_type}-{item.post_id}"
         if isinstance(obj, Page) and wanted in RESERVED_PAGE_SLUGS:
             wanted += "-page"
         if obj.slug != wanted:
@@ -467,6 +470,17 @@ def _ancestors(pk, stop):
         seen.add(pk)
         pk = Page.objects.filter(pk=pk).values_list("parent_id", flat=True).first()
     return False
+
+
+def _fit(slug, obj):
+    """`slug`, shortened until the object's address fits a stored redirect once
+    percent-encoded (a Cyrillic letter takes six characters there), with room for "-99"."""
+    room = Redirect._meta.get_field("new_path").max_length - 3
+    url = type(obj)(slug="x").get_absolute_url()
+    room -= len(url) - 1
+    while slug and len(escape_uri_path(slug)) > room:
+        slug = slug[:-1]
+    return slug
 
 
 def _number(value):

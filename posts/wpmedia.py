@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db import transaction
 
 from posts import uploads
 from posts.models import Document, Image, ImportedItem, Status
@@ -150,12 +151,13 @@ class MediaLibrary:
             self.report.count(label, "skipped")
             return None
         try:
-            obj = self._save(model, current, info, file, values["public"])
+            with transaction.atomic():
+                obj = self._save(model, current, info, file, values["public"])
+                remember(record, kind, source_id, obj, print_)
         except ValidationError as error:
             self.report.missing(info.url, "refused: " + " ".join(error.messages))
             self.report.count(label, "skipped")
             return None
-        remember(record, kind, source_id, obj, print_)
         self.report.count(label, "updated" if current else "created")
         if model is Image and not obj.alt_text:
             self.report.notes["images without alternative text, marked decorative"] += 1
