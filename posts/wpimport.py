@@ -19,6 +19,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import DatabaseError, transaction
 from django.utils.encoding import escape_uri_path
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from posts.models import Byline, Category, Document, Image, ImportedItem, Page, Post, Status
@@ -156,7 +157,7 @@ class Importer:
         obj = record.get_object() if record else None
         if record and obj is None:
             self.report.count(label, "skipped")
-            self.report.problem(f"{kind} {source_id}", "deleted here; not restored")
+            self.report.problem(f"{kind} {source_id}", _("deleted here; not restored"))
             return None
         if record and record.fingerprint == print_:
             self.report.count(label, "unchanged")
@@ -256,7 +257,9 @@ class Importer:
             self.media.attachment(item.post_id)
             return
         if item.post_type not in ENTRY_TYPES:
-            self.report.ignored[f"WordPress {item.post_type or 'untyped'} items"] += 1
+            self.report.ignored[
+                _("WordPress “%(type)s” items") % {"type": item.post_type or "-"}
+            ] += 1
             return
         model, kind, label = ENTRY_TYPES[item.post_type]
         what = f"{item.post_type} {item.post_id} “{plain_text(item.title)[:60]}”"
@@ -292,7 +295,9 @@ class Importer:
             Redirect.objects.filter(new_path=obj.get_absolute_url()).delete()
             self.report.count(label, "updated", "withdrawn (in the trash)")
             return
-        self.report.ignored[f"{label} with status “{item.status or 'none'}”"] += 1
+        self.report.ignored[
+            _("%(kind)s with status “%(status)s”") % {"kind": label, "status": item.status or "-"}
+        ] += 1
 
     def _entry(self, item, model, kind, label, status, converted, values):
         for name in converted.unknown_shortcodes:
@@ -303,7 +308,7 @@ class Importer:
         shown = "scheduled" if item.status == "future" else status
         if record and obj is None:
             self.report.count(label, "skipped")
-            self.report.problem(f"{label[:-1]} {item.post_id}", "deleted here; not restored")
+            self.report.problem(f"{label[:-1]} {item.post_id}", _("deleted here; not restored"))
             return
         if record and record.fingerprint == print_:
             self.report.count(label, "unchanged", shown)
@@ -317,7 +322,9 @@ class Importer:
         if hasattr(obj, "comment_count"):
             self.threads.run(item, obj)
         elif any(c.comment_type not in ("pingback", "trackback") for c in item.comments):
-            self.report.ignored["comments on items that cannot take comments"] += len(item.comments)
+            self.report.ignored[_("comments on items that cannot take comments")] += len(
+                item.comments
+            )
         if item.status in PUBLIC_STATUSES and status == Status.PUBLISHED:
             self._redirects(item, obj)
 
@@ -384,7 +391,7 @@ class Importer:
         if byline is None:
             byline = self._network_byline()
             self.report.notes[
-                "posts by an author missing from the export (signed by the network)"
+                _("posts by an author missing from the export (signed by the network)")
             ] += 1
         obj.byline = byline
         obj.created_by = byline.user
@@ -414,7 +421,7 @@ class Importer:
         new = obj.get_absolute_url()
         if len(new) > Redirect._meta.get_field("new_path").max_length:
             # A long non-ASCII slug percent-encodes past the column; saving would fail the item.
-            self.report.notes["old addresses not redirected (new address too long)"] += 1
+            self.report.notes[_("old addresses not redirected (new address too long)")] += 1
             return
         olds = {f"/?p={item.post_id}"}
         if item.post_type == "page":

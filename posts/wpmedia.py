@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from posts import uploads
 from posts.models import Document, Image, ImportedItem, Status
@@ -125,7 +126,7 @@ class MediaLibrary:
         model = Image if extension in IMAGE_EXTENSIONS else Document
         label = "images" if model is Image else "documents"
         if model is Document and extension not in DOCUMENT_EXTENSIONS:
-            self.report.missing(info.url, "not a file type the library takes")
+            self.report.missing(info.url, _("not a file type the library takes"))
             self.report.count(label, "skipped")
             return None
         file, why = self._find(info.path)
@@ -139,7 +140,7 @@ class MediaLibrary:
         current = record.get_object() if record else None
         if record and current is None:
             self.report.count(label, "skipped")
-            self.report.problem(info.url, "deleted here since an earlier import; not restored")
+            self.report.problem(info.url, _("deleted here since an earlier import; not restored"))
             return None
         if record and (record.fingerprint == print_ or file is None):
             if file is None:
@@ -155,24 +156,26 @@ class MediaLibrary:
                 obj = self._save(model, current, info, file, values["public"])
                 remember(record, kind, source_id, obj, print_)
         except ValidationError as error:
-            self.report.missing(info.url, "refused: " + " ".join(error.messages))
+            self.report.missing(
+                info.url, _("refused: %(reason)s") % {"reason": " ".join(error.messages)}
+            )
             self.report.count(label, "skipped")
             return None
         self.report.count(label, "updated" if current else "created")
         if model is Image and not obj.alt_text:
-            self.report.notes["images without alternative text, marked decorative"] += 1
+            self.report.notes[_("images without alternative text, marked decorative")] += 1
         return model, obj.pk, obj.file.url
 
     def _find(self, path):
         if self.root is None:
-            return None, "no --media-dir given"
+            return None, _("no --media-dir given")
         if not path:
-            return None, "no file name in the export"
+            return None, _("no file name in the export")
         candidate = (self.root / path).resolve()
         if not candidate.is_relative_to(self.root):
-            return None, "outside the media folder; refused"
+            return None, _("outside the media folder; refused")
         if not candidate.is_file():
-            return None, "not in the media folder"
+            return None, _("not in the media folder")
         return candidate, ""
 
     def _public(self, info):

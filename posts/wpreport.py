@@ -3,11 +3,20 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
-KINDS = (
-    "authors", "categories", "tags", "posts", "pages", "images", "documents", "comments",
-    "redirects",
-)  # fmt: skip
+OUTCOME_LABELS = {
+    "created": gettext_lazy("created"), "updated": gettext_lazy("updated"),
+    "unchanged": gettext_lazy("unchanged"), "skipped": gettext_lazy("skipped"),
+}  # fmt: skip
+KINDS = {
+    "authors": gettext_lazy("authors"), "categories": gettext_lazy("categories"),
+    "tags": gettext_lazy("tags"), "posts": gettext_lazy("posts"), "pages": gettext_lazy("pages"),
+    "images": gettext_lazy("images"), "documents": gettext_lazy("documents"),
+    "comments": gettext_lazy("comments"), "redirects": gettext_lazy("redirects"),
+}  # fmt: skip
 LIST_LIMIT = 50  # long lists are cut in the printed report, never in the counts
 
 
@@ -49,36 +58,43 @@ class Report:
 
     def lines(self):
         """The report as lines of plain text (the command prints them)."""
-        out = ["Dry run: nothing was written." if self.dry_run else "Import finished."]
-        width = max(len(kind) for kind in KINDS) + 2
-        out.append("".ljust(width) + "".join(o.rjust(11) for o in OUTCOMES))
-        for kind in KINDS:
+        out = [_("Dry run: nothing was written.") if self.dry_run else _("Import finished.")]
+        width = max(len(str(label)) for label in KINDS.values()) + 2
+        out.append("".ljust(width) + "".join(str(OUTCOME_LABELS[o]).rjust(11) for o in OUTCOMES))
+        for kind, label in KINDS.items():
             counts = self.outcomes.get(kind, Counter())
-            row = kind.ljust(width) + "".join(str(counts[o]).rjust(11) for o in OUTCOMES)
+            row = str(label).ljust(width)
+            row += "".join(str(counts[o]).rjust(11) for o in OUTCOMES)
             statuses = self.statuses.get(kind)
             if statuses:
                 row += "   (" + ", ".join(f"{s} {n}" for s, n in sorted(statuses.items())) + ")"
             out.append(row)
-        out.append(f"pingbacks and trackbacks left out of comment threads: {self.pings}")
+        out.append(
+            _("pingbacks and trackbacks left out of comment threads: %(number)d")
+            % {"number": self.pings}
+        )
         for reason, number in sorted(self.ignored.items()):
-            out.append(f"not imported, {reason}: {number}")
+            out.append(
+                _("not imported, %(reason)s: %(number)d") % {"reason": reason, "number": number}
+            )
         for note, number in sorted(self.notes.items()):
-            out.append(f"to check: {note}: {number}")
-        out += self._listing(
-            "missing media files", [f"{u} ({w})" for u, w in self.missing_media.items()]
-        )
-        out += self._listing(
-            "unknown shortcodes left as text",
-            [f"[{name}] in {n} item(s)" for name, n in sorted(self.unknown_shortcodes.items())],
-        )
-        out += self._listing("skipped", self.problems)
+            out.append(_("to check: %(note)s: %(number)d") % {"note": note, "number": number})
+        missing = [f"{url} ({why})" for url, why in self.missing_media.items()]
+        out += self._listing(_("missing media files"), missing)
+        shortcodes = [
+            _("[%(name)s] in %(number)d item(s)") % {"name": name, "number": number}
+            for name, number in sorted(self.unknown_shortcodes.items())
+        ]
+        out += self._listing(_("unknown shortcodes left as text"), shortcodes)
+        out += self._listing(_("skipped"), self.problems)
         return out
 
     @staticmethod
     def _listing(title, entries):
         if not entries:
-            return [f"{title}: none"]
+            return [_("%(title)s: none") % {"title": title}]
         shown = [f"  {entry}" for entry in entries[:LIST_LIMIT]]
         if len(entries) > LIST_LIMIT:
-            shown.append(f"  … and {len(entries) - LIST_LIMIT} more")
+            more = _("… and %(number)d more") % {"number": len(entries) - LIST_LIMIT}
+            shown.append(f"  {more}")
         return [f"{title}: {len(entries)}", *shown]

@@ -9,6 +9,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from comments import moderation
 from comments.models import Comment, CommentStatus, target_field
@@ -105,7 +106,9 @@ class Threads:
                 layer.append((comment, parent_wp, values, print_))
             elif record.object_id not in known:
                 self.report.count("comments", "skipped")
-                self.report.problem(f"comment {comment.comment_id}", "deleted here; not restored")
+                self.report.problem(
+                    f"comment {comment.comment_id}", _("deleted here; not restored")
+                )
             elif record.fingerprint == print_:
                 ours[comment.comment_id] = record.object_id
                 self.report.count("comments", "unchanged", values["status"])
