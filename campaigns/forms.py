@@ -91,7 +91,7 @@ class DemandForm(forms.ModelForm):
         required=False,
         min_value=1,
         max_value=999,
-        widget=forms.NumberInput(attrs={"style": "width: 4em"}),
+        widget=forms.NumberInput(attrs={"class": "vIntegerField"}),  # the admin's narrow input
         help_text=_("Demands are numbered 1, 2, 3… in this order when you save."),
     )
 

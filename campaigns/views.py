@@ -9,7 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import DetailView, ListView
 
 from campaigns.calendar import build_calendar
@@ -17,7 +17,7 @@ from campaigns.forms import PledgeForm, TimeZoneForm
 from campaigns.maps import world_map
 from campaigns.models import Action, Campaign, Pledge, Relationship, Update
 from campaigns.timezones import COMMON_ZONES, reader_zone
-from comments.views import CommentsMixin, finish_response, thread_context
+from comments.views import CommentsMixin
 from inpud_site.abuse import check_rate, received_before, release_rate
 from posts.models import Document, Post
 from posts.views import PreviewMixin
@@ -58,8 +58,8 @@ def organisations_of(actions):
     return members, [o for o in ordered if o.relationship != Relationship.MEMBER]
 
 
-def page_context(request, campaign, *, pledge_form):
-    """What campaigns/campaign_detail.html needs, for a GET or a re-shown pledge form."""
+def page_context(request, campaign):
+    """What campaigns/campaign_detail.html needs."""
     actions = list(campaign.actions.all())
     wanted = request.GET.get("tz", "")
     zones = {*COMMON_ZONES, *(action.time_zone for action in actions)}
@@ -87,7 +87,6 @@ def page_context(request, campaign, *, pledge_form):
         "partners": partners,
         "zone_form": zone_form,
         "reader_zone": zone_form.zone(),
-        "pledge_form": pledge_form,
         "translations": list(translations),
     }
 
@@ -125,7 +124,7 @@ class CampaignDetailView(CommentsMixin, PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(page_context(self.request, self.object, pledge_form=PledgeForm()))
+        context.update(page_context(self.request, self.object))
         return context
 
 
@@ -144,18 +143,19 @@ def save_pledge(request, form, campaign):
         raise  # answered with 503 and the text kept (DatabaseOutageMiddleware)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def pledge(request, slug):
-    """Store a supporter's pledge, then back to the page (post/redirect/get)."""
-    campaign = get_object_or_404(with_page_data(Campaign.objects.published()), slug=slug)
+    """The pledge form on a page of its own (so the campaign page holds no CSRF token and can
+    be served from the cache); a pledge that is stored goes back to the campaign."""
+    campaign = get_object_or_404(Campaign.objects.published(), slug=slug)
     back = campaign.get_absolute_url() + "#pledge"
     if not campaign.accepts_pledges:
         messages.error(
             request, _("This campaign is no longer taking pledges. Thank you all the same.")
         )
         return redirect(back)
-    form = PledgeForm(request.POST)
-    status = 400
+    form = PledgeForm(request.POST if request.method == "POST" else None)
+    status = 200 if request.method == "GET" else 400
     if form.is_valid():
         earlier = received_before(Pledge, form)
         refusal = None if earlier else check_rate(request, "pledge", **PLEDGE_RATE)
@@ -169,10 +169,10 @@ def pledge(request, slug):
             return redirect(back)
         form.add_error(None, refusal)
         status = 429
-    context = page_context(request, campaign, pledge_form=form)
-    context.update(thread_context(request, campaign))
-    response = render(request, "campaigns/campaign_detail.html", context, status=status)
-    return finish_response(request, response, context)
+    context = {"campaign": campaign, "pledge_form": form}
+    response = render(request, "campaigns/pledge.html", context, status=status)
+    add_never_cache_headers(response)
+    return response
 
 
 def calendar_response(content, name):

@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
@@ -39,18 +40,31 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset.filter(status=value or CommentStatus.PENDING)
 
 
+def already_handled(request, count):
+    messages.warning(
+        request,
+        ngettext(
+            "%d comment was already handled by someone else and was left as it is.",
+            "%d comments were already handled by someone else and were left as they are.",
+            count,
+        )
+        % count,
+    )
+
+
 def moderation_action(function, description, done_message):
     def action(modeladmin, request, queryset):
-        with transaction.atomic():
-            comments = list(
-                queryset.select_related("post", "campaign", "page", "parent").select_for_update(
-                    of=("self",)
-                )
-            )
-            for comment in comments:
-                function(comment, by=request.user)
-        count = len(comments)
-        modeladmin.message_user(request, done_message(count) % count, messages.SUCCESS)
+        # No lock and no outer transaction: each decision is its own conditional UPDATE, so a
+        # comment another moderator changed meanwhile is skipped rather than decided twice.
+        comments = list(queryset.select_related("post", "campaign", "page", "parent"))
+        done = sum(function(comment, by=request.user) for comment in comments)
+        # Ticked rows that have left this view of the queue were handled by someone else.
+        ticked = set(request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME))
+        asked = max(len(comments), len(ticked))
+        if done:
+            modeladmin.message_user(request, done_message(done) % done, messages.SUCCESS)
+        if asked > done:
+            already_handled(request, asked - done)
 
     action.__name__ = function.__name__
     return admin.action(description=description, permissions=["moderate"])(action)
@@ -66,7 +80,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_per_page = 50
     readonly_fields = [
         "on", "parent", "name", "url", "text", "is_urgent", "is_private", "notify_replies",
-        "is_staff_reply", "created_at", "moderated_by", "moderated_at",
+        "is_staff_reply", "created_at", "moderated_by", "moderated_at", "history",
     ]  # fmt: skip
     fields = [*readonly_fields, "status"]
     actions = [
@@ -126,24 +140,65 @@ class CommentAdmin(admin.ModelAdmin):
             labels.append(str(_("staff")))
         return " · ".join(labels) or "—"
 
+    @admin.display(description=_("moderation history"))
+    def history(self, obj):
+        """Who moved the comment from which status to which, oldest first (read-only)."""
+        events = list(obj.moderation_events.select_related("moderator")) if obj.pk else []
+        if not events:
+            return "—"
+        lines = (
+            (
+                date_format(timezone.localtime(event.at), "DATETIME_FORMAT"),
+                _("%(from)s → %(to)s, by %(moderator)s")
+                % {
+                    "from": event.get_from_status_display(),
+                    "to": event.get_to_status_display(),
+                    "moderator": event.moderator.get_username() if event.moderator else "—",
+                },
+            )
+            for event in events
+        )
+        return format_html("<ol>{}</ol>", format_html_join("", "<li>{}: {}</li>", lines))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "status":
+            # The form sends back the status it was opened with, so a decision made on a
+            # stale page is refused rather than applied on top of someone else's.
+            kwargs["show_hidden_initial"] = True
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
-        """A status chosen on the change form goes through the same moderation step."""
+        """A status chosen on the change form goes through the same moderation step, from
+        the status the form was opened with."""
         if change and "status" in form.changed_data:
             new_status = obj.status
-            obj.status = form.initial["status"]
+            seen = form.data.get(form.add_initial_prefix("status"))
+            obj.status = seen if seen in CommentStatus.values else form.initial["status"]
             actions = {
                 CommentStatus.APPROVED: moderation.approve,
                 CommentStatus.SPAM: moderation.mark_spam,
                 CommentStatus.REMOVED: moderation.remove,
                 CommentStatus.PENDING: moderation.restore,
             }
-            actions[new_status](obj, by=request.user)
+            if not actions[new_status](obj, by=request.user):
+                request.moderation_lost = True
         elif not change:
             super().save_model(request, obj, form, change)
+
+    def log_change(self, request, obj, message):
+        if not getattr(request, "moderation_lost", False):
+            return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(request, "moderation_lost", False):
+            already_handled(request, 1)
+            return redirect(request.path)  # the comment as it now is
+        return super().response_change(request, obj)
 
 
 @admin.register(ModerationSettings)
 class ModerationSettingsAdmin(admin.ModelAdmin):
+    actions = None
     fieldsets = [
         (_("Holding and blocking"), {"fields": ["max_links", "moderation_words", "blocked_words"]}),
         (_("Threads"), {"fields": ["close_after_days", "thread_depth", "per_page"]}),
@@ -156,5 +211,7 @@ class ModerationSettingsAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         settings_row = ModerationSettings.current()
         return redirect("admin:comments_moderationsettings_change", settings_row.pk)

@@ -1,11 +1,14 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
+from campaigns.models import Campaign
 from comments.models import Comment
+from posts.models import Page, Post
 
 
 class LatestCommentsFeed(Feed):
@@ -26,8 +29,15 @@ class LatestCommentsFeed(Feed):
         return reverse("comments:feed")
 
     def items(self):
+        # An item taken down keeps its approved comments: they must not show its title here.
+        on_public_items = (
+            Q(post__in=Post.objects.published())
+            | Q(campaign__in=Campaign.objects.published())
+            | Q(page__in=Page.objects.published())
+        )
         return (
             Comment.objects.published()
+            .filter(on_public_items)
             .select_related("post", "campaign", "page")
             .order_by("-created_at")[:30]
         )

@@ -1,3 +1,5 @@
+import re
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout
 from django import forms
@@ -5,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment, CommentStatus, target_field
 from inpud_site.abuse import ProtectedFormMixin
+
+# Control characters and non-characters nobody types (pasted text brings them) and XML 1.0
+# cannot carry: one in an approved comment would break the comments feed for every reader.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class CommentForm(ProtectedFormMixin, forms.ModelForm):
@@ -57,13 +63,14 @@ class CommentForm(ProtectedFormMixin, forms.ModelForm):
         )  # fmt: skip
 
     def clean_text(self):
-        text = self.cleaned_data["text"].strip()
+        text = NOT_IN_XML.sub("", self.cleaned_data["text"]).strip()
         if not text:
             raise forms.ValidationError(_("Write your comment."), code="required")
         return text
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())  # no line breaks or tab runs
+        name = NOT_IN_XML.sub("", self.cleaned_data["name"])
+        name = " ".join(name.split())  # no line breaks or tab runs
         if not name:
             raise forms.ValidationError(_("Give a name; a pseudonym is fine."), code="required")
         return name

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,10 @@ class CommentTarget(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_comment_url(self):
+        """The page with the form for commenting on this item (see comments.views.write)."""
+        return f"{self.get_absolute_url()}comment/"
 
 
 class CommentStatus(models.TextChoices):
@@ -235,3 +239,53 @@ class ModerationSettings(models.Model):
     @staticmethod
     def word_list(text):
         return [line.strip().casefold() for line in text.splitlines() if line.strip()]
+
+
+class ModerationEvent(models.Model):
+    """One moderation decision on a comment, as it was taken. Append-only: the audit trail
+    of the queue, shown read-only on the comment's admin page."""
+
+    comment = models.ForeignKey(
+        Comment,
+        verbose_name=_("comment"),
+        on_delete=models.CASCADE,
+        related_name="moderation_events",
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=CommentStatus)
+    to_status = models.CharField(_("to"), max_length=20, choices=CommentStatus)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderation event")
+        verbose_name_plural = _("moderation events")
+        ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(from_status__in=CommentStatus.values)
+                & Q(to_status__in=CommentStatus.values)
+                & ~Q(from_status=F("to_status")),
+                name="comments_event_is_a_change",
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(from)s → %(to)s") % {
+            "from": self.get_from_status_display(),
+            "to": self.get_to_status_display(),
+        }
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("A moderation event is never changed once written.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("A moderation event is never deleted on its own, only with its comment.")

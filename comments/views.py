@@ -1,9 +1,9 @@
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, IntegrityError, transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from comments import moderation, tokens
 from comments.forms import CommentForm
@@ -26,7 +26,12 @@ def build_tree(comments):
 
 
 def thread_context(request, target, form=None):
-    """Everything the thread template needs for one item, for this reader and device."""
+    """Everything the thread template needs for one item, for this reader and device.
+
+    The form itself is shown here only when a POST came back with errors; otherwise the
+    thread links to the item's own comment page (`write`), so the item's page renders no
+    CSRF token and can be served to every reader from the cache.
+    """
     rules = ModerationSettings.current()
     is_open = comments_open(target, rules)
     public = Comment.objects.for_target(target).published()
@@ -41,12 +46,6 @@ def thread_context(request, target, form=None):
     trust_from = next(
         (c.pk for c in own if c.status == CommentStatus.APPROVED and mine["remember"]), None
     )
-    if form is None and is_open:
-        initial = dict(mine["remember"], remember=bool(mine["remember"]))
-        reply_to = request.GET.get("replyto", "")
-        if reply_to.isdigit():
-            initial["parent"] = int(reply_to)
-        form = CommentForm(initial=initial, target=target, rules=rules)
     replying_to = None
     if form is not None:
         parent_id = form["parent"].value()
@@ -144,6 +143,33 @@ class CommentsMixin:
             remember = {key: form.cleaned_data[key] for key in ("name", "email", "url")}
         tokens.write_mine(response, {"ids": [*mine["ids"], comment.pk], "remember": remember})
         return response
+
+
+@require_GET
+def write(request, slug, model):
+    """The comment form for one post, page or campaign, on a page of its own (never cached).
+    It posts to the item's page, which takes the POST (CommentsMixin)."""
+    target = get_object_or_404(model.objects.published(), slug=slug)
+    rules = ModerationSettings.current()
+    if not comments_open(target, rules):
+        return redirect(f"{target.get_absolute_url()}#comments")
+    mine = tokens.read_mine(request)
+    initial = dict(mine["remember"], remember=bool(mine["remember"]))
+    reply_to = request.GET.get("replyto", "")
+    replying_to = None
+    if reply_to.isascii() and reply_to.isdigit():  # "²".isdigit(), but int("²") fails
+        replying_to = (
+            Comment.objects.for_target(target)
+            .published()
+            .filter(pk=int(reply_to), depth__lt=rules.thread_depth - 1)
+            .first()
+        )
+        initial["parent"] = replying_to and replying_to.pk
+    form = CommentForm(initial=initial, target=target, rules=rules)
+    context = {"target": target, "comment_form": form, "replying_to": replying_to}
+    response = render(request, "comments/write.html", context)
+    add_never_cache_headers(response)
+    return response
 
 
 @require_http_methods(["GET", "POST"])

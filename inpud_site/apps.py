@@ -25,4 +25,7 @@ class InpudSiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from inpud_site import invalidation
+
         post_migrate.connect(sync_site, sender=self)
+        invalidation.connect()

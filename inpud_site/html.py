@@ -60,9 +60,18 @@ _cleaner = nh3.Cleaner(
 )
 
 
+# Characters XML 1.0 cannot carry: one of them in a title or body would break every feed.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """`value` without the control characters that feeds (XML) cannot carry."""
+    return NOT_XML.sub("", value or "")
+
+
 def sanitize_html(value):
     """Return `value` reduced to the allow-list, keeping a "more" break if present."""
-    parts = MORE_PATTERN.split(value or "", maxsplit=1)
+    parts = MORE_PATTERN.split(xml_safe(value), maxsplit=1)
     return MORE.join(_cleaner.clean(part).strip() for part in parts)
 
 

@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -54,4 +55,25 @@ class DatabaseOutageMiddleware:
         response = HttpResponse(html, status=503)
         response["Retry-After"] = str(RETRY_SECONDS)
         add_never_cache_headers(response)
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Send `Permissions-Policy` from settings.PERMISSIONS_POLICY, which Django has no setting for.
+
+    The setting maps a feature to the origins allowed to use it; an empty list turns the
+    feature off for every page and frame: {"camera": []} gives `camera=()`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
         return response

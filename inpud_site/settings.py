@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -89,6 +90,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The other security headers, also above WhiteNoise so static files carry them.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "inpud_site.middleware.PermissionsPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -97,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Whole pages for anonymous readers, invalidated exactly (inpud_site/pagecache.py).
+    "inpud_site.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -104,7 +111,6 @@ MIDDLEWARE = [
     # Signed-in sessions only: the time limits, then the second factor for staff.
     "inpud_site.accounts.middleware.SessionTimeoutMiddleware",
     "inpud_site.accounts.middleware.StaffTwoFactorMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Old WordPress addresses, stored by import_wordpress; consulted only on a 404.
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
@@ -123,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "inpud_site.context_processors.site",
             ],
         },
@@ -136,6 +143,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded database: readers never wait for a writer (WAL), writers queue for up to
+    # 20 s instead of failing with "database is locked", and a commit does not wait for the
+    # disk twice (NORMAL is safe from corruption in WAL mode).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -195,8 +211,12 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Documents are kept outside MEDIA_ROOT, where no web server looks: posts.views.document_file
+# hands out the published ones, as attachments.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {"BACKEND": "posts.storage.DocumentStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -249,9 +269,27 @@ if SESSION_COOKIE_SECURE:
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_IDLE_TIMEOUT = 30 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# "same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` on form
+# POSTs, which Django's CSRF check refuses. Other sites still never learn a reader's path.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy on every response, the admin included. Scripts and styles come
+# from our own static files; the admin's few inline <script>/<style> blocks carry the
+# request's nonce. Nothing from other sites, no plug-ins, no framing.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# Powerful browser features no page here uses (inpud_site.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": []}
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -263,11 +301,12 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# Images: larger uploads are refused before Pillow decodes them.
-IMAGE_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+# Images: larger uploads are refused from their header, before Pillow decodes them.
+IMAGE_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
+IMAGE_MAX_SIDE = 10_000
 IMAGE_RENDITION_WIDTHS = (480, 960, 1600)
-DOCUMENT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+DOCUMENT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 # Everything goes to the console once (Django's own "django" logger would print
 # a second copy); errors are also mailed to DJANGO_ADMINS in production.
@@ -295,3 +334,11 @@ if DEBUG:
         RuntimeWarning,
         r"django\.db\.models\.fields",
     )
+
+# Anonymous pages from the cache (inpud_site/pagecache.py): kept up to PAGE_CACHE_SECONDS and
+# dropped at once by the changes that make them stale; a CDN may keep them
+# PAGE_CACHE_SHARED_SECONDS.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = 600
+PAGE_CACHE_SHARED_SECONDS = 60
+PAGE_CACHE_BYPASS_COOKIES = ("inpud_my_comments", "inpud_trusted", "messages")

@@ -1,12 +1,17 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_prose_editor.fields import ProseEditorField
+from taggit.admin import TagAdmin as TaggitTagAdmin
+from taggit.models import Tag
 
 from posts.models import Byline, Category, Document, Image, Page, Post, Status
+from posts.widgets import EditorWidget
 
 PUBLISH_PERMISSION = "posts.publish_post"
 
@@ -15,6 +20,7 @@ class PublishableAdmin(admin.ModelAdmin):
     """Shared list columns and bulk actions for anything with a status."""
 
     actions = ["publish_now", "unpublish"]
+    formfield_overrides = {ProseEditorField: {"widget": EditorWidget}}
 
     @admin.display(boolean=True, description=_("public now"))
     def public_now(self, obj):
@@ -36,11 +42,17 @@ class PublishableAdmin(admin.ModelAdmin):
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def locked(self, queryset):
+        """The selected rows, locked. Through the model's manager: an admin queryset may be
+        annotated with a count (GROUP BY), which PostgreSQL refuses to lock."""
+        rows = self.model._default_manager.filter(pk__in=queryset.values("pk"))
+        return rows.select_for_update(of=("self",))
+
     @admin.action(permissions=["publish"], description=_("Publish selected items now"))
     def publish_now(self, request, queryset):
         now = timezone.now()
         with transaction.atomic():
-            for obj in queryset.select_for_update(of=("self",)):
+            for obj in self.locked(queryset):
                 obj.status = Status.PUBLISHED
                 if obj.published_at is None or obj.published_at > now:
                     obj.published_at = now
@@ -55,7 +67,7 @@ class PublishableAdmin(admin.ModelAdmin):
     @admin.action(permissions=["publish"], description=_("Unpublish selected items (to draft)"))
     def unpublish(self, request, queryset):
         with transaction.atomic():
-            for obj in queryset.select_for_update(of=("self",)):
+            for obj in self.locked(queryset):
                 obj.status = Status.DRAFT
                 obj.save()
         count = queryset.count()
@@ -220,3 +232,22 @@ class DocumentAdmin(PublishableAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+
+class TagAdmin(TaggitTagAdmin):
+    """django-taggit's tag admin, with its merge limited to those who may change and delete
+    tags: merging rewrites the tags of every post, published or not, and taggit's own
+    action and page check neither permission."""
+
+    @admin.action(description=_("Merge selected tags"), permissions=["change", "delete"])
+    def render_tag_form(self, request, queryset):
+        return super().render_tag_form(request, queryset)
+
+    def merge_tags_view(self, request):
+        if not (self.has_change_permission(request) and self.has_delete_permission(request)):
+            raise PermissionDenied
+        return super().merge_tags_view(request)
+
+
+admin.site.unregister(Tag)
+admin.site.register(Tag, TagAdmin)

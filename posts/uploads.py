@@ -3,8 +3,9 @@ Verification and re-encoding of uploaded files.
 
 An image is decoded by Pillow, refused if it is not an image, too large or a
 decompression bomb, and written out again from its pixels alone, so EXIF, GPS,
-XMP and ICC comments never reach the media folder. Documents are checked by
-their content, not their name.
+XMP and ICC comments never reach the media folder. Only the JPEG, PNG, WebP and
+GIF decoders ever see an upload, and the size its header claims is checked before
+any pixel is decoded. Documents are checked by their content, not their name.
 """
 
 import io
@@ -13,6 +14,7 @@ import warnings
 import zipfile
 from pathlib import PurePath
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -21,13 +23,18 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
-# Pillow format -> (file extension, save options)
+# Pillow format -> (file extension, save options). Pillow opens nothing else from an
+# upload: SVG, PSD, EPS, FITS, TIFF, TGA … are refused before any of their parsers runs.
 IMAGE_FORMATS = {
     "JPEG": ("jpg", {"quality": 85, "optimize": True, "progressive": True}),
+    "MPO": ("jpg", {"quality": 85, "optimize": True, "progressive": True}),  # phone JPEGs
     "PNG": ("png", {"optimize": True}),
     "WEBP": ("webp", {"quality": 82}),
     "GIF": ("png", {"optimize": True}),  # first frame only; animations are not kept
 }
+SAVE_AS = {"MPO": "JPEG", "GIF": "PNG"}
+# What Image.open may try; MPO is reached through the JPEG opener.
+DECODERS = ("JPEG", "PNG", "WEBP", "GIF")
 
 DOCUMENT_TYPES = {
     "pdf": "application/pdf",
@@ -45,7 +52,19 @@ DOCUMENT_TYPES = {
     "png": "image/png",
     "webp": "image/webp",
 }
+IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "webp"}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class ImageUploadField(forms.FileField):
+    """The form field of an image upload: a plain file field, because clean_image does
+    the checking; Django's ImageField would first let every Pillow decoder parse it."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if isinstance(widget, forms.FileInput) and "accept" not in widget.attrs:
+            attrs["accept"] = "image/jpeg,image/png,image/webp,image/gif"
+        return attrs
 
 
 def random_name(extension):
@@ -66,27 +85,41 @@ def _read(upload, limit):
     return data
 
 
+def _check_size(width, height):
+    """Refuse an image by the size its header claims, before anything is decoded."""
+    if max(width, height) > settings.IMAGE_MAX_SIDE:
+        raise ValidationError(
+            _("This image is too large (%(w)s × %(h)s pixels). Each side must be at most "
+              "%(side)s pixels.")
+            % {"w": width, "h": height, "side": settings.IMAGE_MAX_SIDE},
+            code="too_many_pixels",
+        )  # fmt: skip
+    if width * height > settings.IMAGE_MAX_PIXELS:
+        raise ValidationError(
+            _("This image is too large (%(w)s × %(h)s pixels). Reduce it below "
+              "%(mp)s megapixels and try again.")
+            % {"w": width, "h": height, "mp": settings.IMAGE_MAX_PIXELS // 1_000_000},
+            code="too_many_pixels",
+        )  # fmt: skip
+
+
 def _open_image(data):
-    """Decode image bytes fully, refusing anything Pillow cannot trust."""
+    """Decode image bytes, refusing anything but a sound JPEG, PNG, WebP or GIF of sane size.
+
+    `Image.open` reads only the header: the format and the size are checked on it, and
+    only then are the pixels decoded.
+    """
     try:
         with warnings.catch_warnings():
+            # Pillow warns from 89 megapixels; the stricter check below speaks for it.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            probe = PILImage.open(io.BytesIO(data), formats=DECODERS)
+        _check_size(probe.width, probe.height)
+        with warnings.catch_warnings():
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-            probe = PILImage.open(io.BytesIO(data))
-            if probe.format not in IMAGE_FORMATS:
-                raise ValidationError(
-                    _("Upload a JPEG, PNG, WebP or GIF image."), code="image_format"
-                )
-            if probe.width * probe.height > settings.IMAGE_MAX_PIXELS:
-                raise ValidationError(
-                    _("This image is too large (%(w)s × %(h)s pixels). Reduce it below "
-                      "%(mp)s megapixels and try again.")
-                    % {"w": probe.width, "h": probe.height,
-                       "mp": settings.IMAGE_MAX_PIXELS // 1_000_000},
-                    code="too_many_pixels",
-                )  # fmt: skip
             probe.verify()
             # verify() leaves the image unusable; decode it again for real.
-            image = PILImage.open(io.BytesIO(data))
+            image = PILImage.open(io.BytesIO(data), formats=DECODERS)
             image.load()
     except ValidationError:
         raise
@@ -94,7 +127,11 @@ def _open_image(data):
         raise ValidationError(
             _("This image is too large to be processed safely."), code="image_bomb"
         ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except UnidentifiedImageError:
+        raise ValidationError(
+            _("Upload a JPEG, PNG, WebP or GIF image."), code="image_format"
+        ) from None
+    except (OSError, SyntaxError, ValueError, EOFError):
         raise ValidationError(
             _("This file is not a valid image, or it is damaged."), code="invalid_image"
         ) from None
@@ -114,7 +151,7 @@ def _pixels_only(image):
 
 def _encode(image, pillow_format):
     extension, options = IMAGE_FORMATS[pillow_format]
-    save_format = "PNG" if pillow_format == "GIF" else pillow_format
+    save_format = SAVE_AS.get(pillow_format, pillow_format)
     if save_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     buffer = io.BytesIO()
@@ -132,15 +169,17 @@ def clean_image(upload):
     return ContentFile(encoded, name=random_name(extension)), clean.width, clean.height
 
 
-def make_rendition(file, width):
-    """Return (bytes, extension) of `file` scaled down to `width` pixels wide."""
+def make_rendition(file, width, pillow_format=None):
+    """Return (bytes, extension) of `file` scaled to `width` pixels wide (never up), in its
+    own format or in `pillow_format` ("WEBP")."""
     with file.open("rb") as handle:
-        image = PILImage.open(io.BytesIO(handle.read()))
+        image = PILImage.open(io.BytesIO(handle.read()), formats=DECODERS)
         image.load()
-    pillow_format = image.format
-    height = round(image.height * width / image.width)
-    resized = image.resize((width, height), PILImage.Resampling.LANCZOS)
-    return _encode(resized, pillow_format)
+    pillow_format = pillow_format or image.format
+    if width < image.width:
+        height = round(image.height * width / image.width)
+        image = image.resize((width, height), PILImage.Resampling.LANCZOS)
+    return _encode(image, pillow_format)
 
 
 def _zip_mimetype(data):
@@ -166,16 +205,16 @@ def _content_matches(extension, data):
         return data.startswith(OLE_MAGIC)
     if extension in ("docx", "xlsx", "pptx", "odt", "ods", "odp"):
         return _zip_mimetype(data) == DOCUMENT_TYPES[extension]
-    try:
-        _open_image(data)
-    except ValidationError:
-        return False
-    return True
+    return False
 
 
 def clean_document(upload):
-    """Verify a document upload by its content; return (ContentFile, content type, size)."""
-    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
+    """Verify a document upload by its content; return (ContentFile, content type, size).
+
+    An image offered as a document is re-encoded like any other image, so it keeps no
+    location data and nothing hidden after its pixels."""
+    name = PurePath(upload.name or "")
+    extension = name.suffix.lower().lstrip(".")
     if extension not in DOCUMENT_TYPES:
         raise ValidationError(
             _("Upload a PDF, an office document (Word, Excel, PowerPoint, OpenDocument) "
@@ -183,10 +222,14 @@ def clean_document(upload):
             code="document_type",
         )  # fmt: skip
     data = _read(upload, settings.DOCUMENT_MAX_UPLOAD_BYTES)
-    if not _content_matches(extension, data):
+    if extension in IMAGE_EXTENSIONS:
+        image = _open_image(data)
+        data, extension = _encode(_pixels_only(image), image.format)
+        name = name.with_suffix(f".{extension}")
+    elif not _content_matches(extension, data):
         raise ValidationError(
             _("The file's content does not match its “.%(ext)s” name, or it is damaged.")
             % {"ext": extension},
             code="document_content",
         )
-    return ContentFile(data, name=upload.name), DOCUMENT_TYPES[extension], len(data)
+    return ContentFile(data, name=name.name), DOCUMENT_TYPES[extension], len(data)

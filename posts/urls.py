@@ -1,6 +1,8 @@
 from django.urls import path, register_converter
 
+from comments import views as comment_views
 from posts import feeds, views
+from posts.models import Page, Post
 
 
 class UnicodeSlugConverter:
@@ -23,6 +25,7 @@ urlpatterns = [
     path("feed/", feeds.LatestPostsFeed(), name="feed"),
     path("feed/atom/", feeds.atom(feeds.LatestPostsFeed)(), name="feed-atom"),
     path("posts/<uslug:slug>/", views.PostDetailView.as_view(), name="detail"),
+    path("posts/<uslug:slug>/comment/", comment_views.write, {"model": Post}, name="comment"),
     path("category/<uslug:slug>/", views.CategoryView.as_view(), name="category"),
     path("category/<uslug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
     path(
@@ -40,4 +43,5 @@ urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="documents"),
     # Pages last: they live at the top level (/about/, /privacy/).
     path("<uslug:slug>/", views.PageDetailView.as_view(), name="page"),
+    path("<uslug:slug>/comment/", comment_views.write, {"model": Page}, name="page-comment"),
 ]

@@ -1,21 +1,26 @@
 import calendar
 import datetime
+from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.csp import CSP
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from comments.views import CommentsMixin
 from posts.models import Byline, Category, Document, Page, Post
 from posts.search import clean_query, search_posts
+from posts.storage import FOLDER
 
 
 class PostListMixin:
@@ -39,7 +44,7 @@ class HomeView(PostListMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def old_link(self, name, value):
-        if value.isdigit():
+        if value.isascii() and value.isdigit():
             found = Redirect.objects.filter(
                 site_id=settings.SITE_ID, old_path=f"/?{name}={int(value)}"
             ).first()
@@ -167,10 +172,15 @@ class PostDetailView(CommentsMixin, PreviewMixin, DetailView):
     preview_permission = "posts.change_post"
 
     def get_queryset(self):
+        queryset = super().get_queryset()
+        user = self.request.user
+        if user.has_perm("posts.add_post") and not user.has_perm("posts.publish_post"):
+            # Authors preview their own posts only, as PostAdmin shows them only their own.
+            queryset = queryset.filter(
+                Q(created_by=user) | Q(pk__in=Post.objects.published().values("pk"))
+            )
         return (
-            super()
-            .get_queryset()
-            .select_related("byline", "featured_image")
+            queryset.select_related("byline", "featured_image")
             .defer("search_vector")
             .prefetch_related(
                 "categories",
@@ -209,3 +219,36 @@ class DocumentListView(ListView):
 
     def get_queryset(self):
         return Document.objects.published()
+
+
+# A downloaded file may load, run and frame nothing, even if a browser opens it in place.
+DOCUMENT_CSP = {
+    "default-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "sandbox": True,
+}
+
+
+@require_safe
+@csp_override(DOCUMENT_CSP)
+def document_file(request, name):
+    """A document's file, always as a download: published ones for everyone, the others
+    only for staff who can see them in the admin. Even opened in place, it can run nothing."""
+    user = request.user
+    staff_view = user.has_perm("posts.view_document") or user.has_perm("posts.change_document")
+    documents = Document.objects.all() if staff_view else Document.objects.published()
+    document = get_object_or_404(documents, file=FOLDER + name)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("This document’s file is missing.")) from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=PurePath(document.file.name).name,
+        content_type=document.content_type or "application/octet-stream",
+    )
+    if not document.is_published:
+        add_never_cache_headers(response)
+    return response

@@ -66,8 +66,8 @@ class CommentRetryTests(TestCase):
         cache.clear()
 
     def test_the_form_carries_a_fresh_key_each_time_it_is_shown(self):
-        first = self.client.get(self.url).text
-        second = self.client.get(self.url).text
+        first = self.client.get(self.post.get_comment_url()).text
+        second = self.client.get(self.post.get_comment_url()).text
         key = 'name="submission"'
         self.assertIn(key, first)
         self.assertNotEqual(first.split(key)[1].split(">")[0], second.split(key)[1].split(">")[0])

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from posts import uploads
 from posts.models.base import Publishable
 from posts.models.languages import CONTENT_LANGUAGES
+from posts.storage import document_storage
 
 
 def image_path(instance, filename):
@@ -24,10 +25,24 @@ def document_path(instance, filename):
     return f"documents/{uploads.random_name('x')[:12]}/{stem}{path.suffix.lower()}"
 
 
+class UploadedImageField(models.ImageField):
+    """An ImageField checked by posts.uploads alone (see uploads.ImageUploadField).
+
+    Django's extension validator is dropped too: it allows every format Pillow knows
+    (EPS, PSD, FITS …), while here the file's content decides."""
+
+    default_validators = []
+
+    def formfield(self, **kwargs):
+        # The uploader's file name is thrown away, so its length does not matter either.
+        defaults = {"form_class": uploads.ImageUploadField, "max_length": None}
+        return super().formfield(**defaults | kwargs)
+
+
 class Image(models.Model):
     """An image in the media library, stored without metadata, with responsive sizes."""
 
-    file = models.ImageField(
+    file = UploadedImageField(
         _("image file"),
         upload_to=image_path,
         help_text=_("JPEG, PNG, WebP or GIF. Location and camera data are removed when you save."),
@@ -118,12 +133,21 @@ class Image(models.Model):
     def srcset(self):
         """Every stored size of the image, for the `srcset` attribute."""
         storage = self.file.storage
-        candidates = [
-            f"{storage.url(name)} {width}w"
-            for width, name in sorted(self.renditions.items(), key=lambda item: int(item[0]))
-        ]
+        sizes = sorted((int(key), name) for key, name in self.renditions.items() if key.isdigit())
+        candidates = [f"{storage.url(name)} {width}w" for width, name in sizes]
         candidates.append(f"{self.file.url} {self.width}w")
         return ", ".join(candidates)
+
+    @property
+    def webp_srcset(self):
+        """The WebP copies of every size, for a <source> before the <img>; empty if none."""
+        storage = self.file.storage
+        webp = [
+            (int(key.removesuffix(".webp")), name)
+            for key, name in self.renditions.items()
+            if key.endswith(".webp")
+        ]
+        return ", ".join(f"{storage.url(name)} {width}w" for width, name in sorted(webp))
 
 
 class Document(Publishable):
@@ -133,6 +157,8 @@ class Document(Publishable):
     file = models.FileField(
         _("file"),
         upload_to=document_path,
+        storage=document_storage,  # not under MEDIA_ROOT: see posts.storage
+        db_index=True,  # the download view finds the document by its file name
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or an image."),
     )
     language = models.CharField(

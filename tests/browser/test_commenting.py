@@ -26,6 +26,10 @@ def test_reader_comments_moderator_approves_everyone_reads(visit, monkeypatch):
     reader = visit(viewport=VIEWPORTS["phone"])
     reader.open(post.get_absolute_url())
     page = reader.page
+    # The post page holds no form (it is served from the cache): a link leads to it.
+    assert page.locator("form.comment-form").count() == 0
+    page.get_by_role("link", name="Leave a comment").click()
+    page.wait_for_load_state()
     page.get_by_label("Name").fill("Rosa")
     page.locator("#id_text").fill("We ran the same training in Porto.\nIt works.")
     page.get_by_label("Remember me on this device").check()

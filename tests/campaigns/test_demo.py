@@ -85,4 +85,6 @@ class DemoCampaignTests(TestCase):
         self.assertIn("Past campaigns", listing)
         self.assertIn("13 cities", listing)
         upcoming = Campaign.objects.exclude(pk=self.campaign.pk).get()
-        self.assertContains(self.client.get(upcoming.get_absolute_url()), 'class="pledge-form"')
+        self.assertContains(self.client.get(upcoming.get_absolute_url()), 'class="write-pledge"')
+        pledge_page = self.client.get(upcoming.get_absolute_url() + "pledge/")
+        self.assertContains(pledge_page, 'class="pledge-form"')

@@ -22,7 +22,7 @@ class PledgeFormTests(TestCase):
         cache.clear()  # the rate limit's counters live in the cache
 
     def test_a_pledge_is_stored_with_the_consent_shown_and_counted(self):
-        page = parse_html(self.client.get(self.campaign.get_absolute_url()).content)
+        page = parse_html(self.client.get(self.url).content)
         shown = text(page.find(".//label[@for='id_consent']")).rstrip("*")
         response = self.client.post(self.url, pledge_data(), follow=True)
         self.assertRedirects(response, self.campaign.get_absolute_url() + "#pledge")
@@ -42,7 +42,7 @@ class PledgeFormTests(TestCase):
         self.client.post(f"/ru{self.url}", pledge_data())
         pledge = Pledge.objects.get()
         self.assertEqual(pledge.language, "ru")
-        page = parse_html(self.client.get("/ru/campaigns/embassies/").content)
+        page = parse_html(self.client.get(f"/ru{self.url}").content)
         self.assertEqual(
             pledge.consent_text, text(page.find(".//label[@for='id_consent']")).rstrip("*")
         )
@@ -103,8 +103,16 @@ class PledgeFormTests(TestCase):
         self.assertEqual(response.status_code, 429)
         self.assertEqual(Pledge.objects.count(), 5)
 
-    def test_get_is_not_allowed(self):
-        self.assertEqual(self.client.get(self.url).status_code, 405)
+    def test_the_campaign_page_links_to_the_form_on_its_own_page(self):
+        # The campaign page holds no CSRF token, so it can come from the cache.
+        campaign_page = self.client.get(self.campaign.get_absolute_url())
+        self.assertNotContains(campaign_page, "csrfmiddlewaretoken")
+        link = by_id(parse_html(campaign_page.content), "pledge").find(".//a[@class='button']")
+        self.assertEqual(link.get("href"), self.url)
+        form_page = self.client.get(self.url)
+        self.assertContains(form_page, 'class="pledge-form"')
+        self.assertIn("no-store", form_page["Cache-Control"])
+        self.assertEqual(self.client.put(self.url).status_code, 405)
 
 
 class ClosedPledgeTests(TestCase):

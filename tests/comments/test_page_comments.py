@@ -31,7 +31,8 @@ class PageCommentTests(TestCase):
 
     def test_comment_on_a_page_waits_then_appears(self):
         url = self.page.get_absolute_url()
-        self.assertContains(self.client.get(url), 'id="comment-form"')
+        self.assertContains(self.client.get(url), f'href="{url}comment/"')
+        self.assertContains(self.client.get(f"{url}comment/"), 'id="comment-form"')
         response = self.client.post(url, comment_data(text="How do I join in Almaty?"))
         comment = Comment.objects.get()
         self.assertRedirects(response, f"{url}#comment-{comment.pk}", fetch_redirect_response=False)

@@ -171,8 +171,11 @@ class PostingTests(TestCase):
 
     def test_reply_to_an_approved_comment(self):
         parent = make_comment(self.post, name="Ana")
-        response = self.client.get(self.post.get_absolute_url(), {"replyto": parent.pk})
+        thread = self.client.get(self.post.get_absolute_url())
+        self.assertContains(thread, f'href="{self.post.get_comment_url()}?replyto={parent.pk}"')
+        response = self.client.get(self.post.get_comment_url(), {"replyto": parent.pk})
         self.assertContains(response, "Reply to Ana")
+        self.assertContains(response, f'name="parent" value="{parent.pk}"')
         self.send(text="I agree", parent=parent.pk)
         reply = Comment.objects.get(parent=parent)
         self.assertEqual((reply.root, reply.depth), (parent, 1))

@@ -61,7 +61,8 @@ class HoldRuleTests(TestCase):
         first.save()
         page = self.client.get(self.post.get_absolute_url())
         self.assertIn("inpud_trusted", page.cookies)
-        self.assertContains(page, 'value="Kai"')  # remembered on this device only
+        form_page = self.client.get(self.post.get_comment_url())
+        self.assertContains(form_page, 'value="Kai"')  # remembered on this device only
         second = self.send(address="10.0.3.1", text="second")
         self.assertEqual(second.status, CommentStatus.APPROVED)
         self.post.refresh_from_db()

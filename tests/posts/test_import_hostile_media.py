@@ -45,12 +45,14 @@ def files_in(folder):
 
 
 class IsolatedMediaRoot(TestCase):
-    """Each class stores files in its own MEDIA_ROOT, so what landed there can be listed."""
+    """Each class stores files in its own MEDIA_ROOT (documents too), so what landed there
+    can be listed."""
 
     @classmethod
     def setUpClass(cls):
         cls.media_root = temp_folder(cls)
-        cls.enterClassContext(override_settings(MEDIA_ROOT=str(cls.media_root)))
+        root = str(cls.media_root)
+        cls.enterClassContext(override_settings(MEDIA_ROOT=root, PRIVATE_MEDIA_ROOT=root))
         super().setUpClass()
 
     @classmethod
@@ -136,7 +138,8 @@ class MediaRerunTests(IsolatedMediaRoot):
         # Files are not rolled back with the database: each test gets an empty MEDIA_ROOT.
         self.media_root = Path(tempfile.mkdtemp(prefix="wp-import-test-"))
         self.addCleanup(shutil.rmtree, self.media_root, ignore_errors=True)
-        self.enterContext(override_settings(MEDIA_ROOT=str(self.media_root)))
+        root = str(self.media_root)
+        self.enterContext(override_settings(MEDIA_ROOT=root, PRIVATE_MEDIA_ROOT=root))
 
     def test_dry_run_writes_no_row_and_no_file_and_reports_like_a_real_run(self):
         uploads = str(self.make_uploads())

@@ -5,7 +5,7 @@ from django.test import TestCase
 from PIL import Image as PILImage
 
 from posts.models import Document, Image
-from tests.factories import PDF_BYTES, image_bytes, make_user, upload
+from tests.factories import PDF_BYTES, image_bytes, make_post, make_user, upload
 
 GPS_IFD = 0x8825
 
@@ -53,12 +53,23 @@ class ImageUploadTests(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             self.post_image("wide.png", image_bytes("PNG", size=(2000, 1000)))
         image = Image.objects.get()
-        self.assertEqual(sorted(image.renditions, key=int), ["480", "960", "1600"])
-        for width, name in image.renditions.items():
+        self.assertEqual(
+            sorted(image.renditions),
+            ["1600", "1600.webp", "2000.webp", "480", "480.webp", "960", "960.webp"],
+        )
+        for key, name in image.renditions.items():
             with image.file.storage.open(name) as handle:
-                self.assertEqual(PILImage.open(handle).width, int(width))
+                stored = PILImage.open(handle)
+                width, _dot, kind = key.partition(".")
+                self.assertEqual((stored.width, stored.format), (int(width), kind.upper() or "PNG"))
         self.assertIn("480w", image.srcset)
         self.assertIn("2000w", image.srcset)
+        self.assertNotIn(".webp", image.srcset)
+        self.assertEqual(image.webp_srcset.count(".webp"), 4)
+        # Readers' browsers pick the WebP copies first; the <img> stays for the others.
+        post = make_post(title="With a picture", featured_image=image)
+        page = self.client.get(post.get_absolute_url()).text
+        self.assertIn('<picture><source type="image/webp" srcset="', page)
         listing = self.client.get("/admin/posts/image/").text
         self.assertIn(f'src="{image.file.storage.url(image.renditions["480"])}"', listing)
         self.assertIn('width="160" height="80"', listing)  # sized by attributes, no inline style
