@@ -79,7 +79,8 @@ def unescape(value):
 
 
 class Reader:
-    """One person with their own cookies and address, writing comments one after another."""
+    """One person with their own cookies and address, writing comments one after another: the
+    form comes from the post's comment page and is sent to the post, as a browser does."""
 
     def __init__(self, number, log):
         self.number, self.written = number, 0
@@ -105,7 +106,7 @@ class Reader:
     def form(self):
         """The comment form's hidden fields, once the page can be read."""
         while True:
-            status, html = self.request("/posts/drill/")
+            status, html = self.request("/posts/drill/comment/")
             if status == 200:
                 return {name: unescape(value) for name, value in HIDDEN.findall(html)}
             time.sleep(0.5)
