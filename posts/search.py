@@ -27,6 +27,9 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 
 
+RANKED_MATCHES = 500
+
+
 def clean_query(raw):
     return " ".join((raw or "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
 
@@ -51,8 +54,11 @@ def _postgres_search(posts, query):
         *[When(language=code, then=Value(config)) for code, config in SEARCH_CONFIGS.items()],
         default=Value("simple"),
     )
+    # A common word matches much of the archive; ranking every match would make search slower
+    # as the archive grows. Only the newest matches are ranked, so its cost stays bounded.
+    newest = posts.filter(search_vector=tsquery).order_by("-published_at", "-pk")
     return (
-        posts.filter(search_vector=tsquery)
+        posts.filter(pk__in=newest.values("pk")[:RANKED_MATCHES])
         .annotate(
             rank=SearchRank(F("search_vector"), tsquery),
             snippet=SearchHeadline(
@@ -104,7 +110,8 @@ def _simple_search(posts, query):
         ),
     )
     # The snippet is cut from body_text in Python here, so load it with the rows.
-    matching = posts.filter(condition).defer(None).defer("search_vector")
+    newest = posts.filter(condition).order_by("-published_at", "-pk").values("pk")
+    matching = posts.filter(pk__in=newest[:RANKED_MATCHES]).defer(None).defer("search_vector")
     return SimpleResults(matching.order_by("-published_at", "-pk"), words)
 
 

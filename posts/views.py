@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from comments.views import CommentsMixin
+from posts import search
 from posts.models import Byline, Category, Document, Page, Post
 from posts.search import clean_query, search_posts
 from posts.storage import FOLDER
@@ -147,7 +148,9 @@ class SearchView(PostListMixin, ListView):
         return search_posts(self.query)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(
+            query=self.query, ranked_matches=search.RANKED_MATCHES, **kwargs
+        )
 
 
 class PreviewMixin:

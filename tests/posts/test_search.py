@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest import mock
 
 from django.db import connection
 from django.test import TestCase
@@ -74,3 +75,14 @@ class SearchTests(TestCase):
         self.assertIn("Naloxone saves lives", titles)
         _response, titles = self.search("жизнь")
         self.assertIn("Налоксон спасает жизни", titles)
+
+    def test_a_common_word_ranks_only_the_newest_matches(self):
+        older = make_post(
+            title="Naloxone in 2009", published_at=timezone.now() - timedelta(days=900)
+        )
+        with mock.patch("posts.search.RANKED_MATCHES", 1):
+            response = self.client.get("/search/", {"q": "naloxone"})
+        self.assertContains(response, "Naloxone saves lives")
+        self.assertNotContains(response, older.title)
+        self.assertContains(response, "Only the newest are shown")
+        self.assertNotContains(self.client.get("/search/", {"q": "naloxone"}), "Only the newest")
