@@ -6,13 +6,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import dj_database_url
-import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inpud_site.bench import scratch
 from posts import wxrsample
 
 SIZES = (0.25, 0.5, 1.0)  # fractions of the requested size, to show memory staying flat
@@ -68,19 +67,14 @@ class Command(BaseCommand):
         }  # fmt: skip
 
     def _fresh(self, url):
-        config = dj_database_url.parse(url)
-        if "postgresql" not in config["ENGINE"]:
+        """A PostgreSQL scratch database is dropped and made again; SQLite files are new."""
+        if not url.startswith(("postgres://", "postgresql://")):
             return
-        name = config["NAME"]
-        if name == settings.DATABASES["default"]["NAME"]:
-            raise CommandError(_("Refusing to drop the site's own database."))
-        admin = {
-            "host": config["HOST"], "port": config["PORT"] or 5432, "user": config["USER"],
-            "password": config["PASSWORD"], "dbname": "postgres", "autocommit": True,
-        }  # fmt: skip
-        with psycopg.connect(**admin) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{name}"')
+        try:
+            config = scratch.check_database(url, settings.DATABASES["default"])
+        except scratch.Refused as refusal:
+            raise CommandError(str(refusal)) from None
+        scratch.recreate(config)
 
     @staticmethod
     def _environment(url, folder):
