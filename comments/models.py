@@ -3,7 +3,10 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from comments.text import to_html
 
 MAX_COMMENT_LENGTH = 5000
 
@@ -104,6 +107,8 @@ class Comment(models.Model):
     )
     url = models.URLField(_("website"), blank=True, max_length=300)
     text = models.TextField(_("comment"), max_length=MAX_COMMENT_LENGTH)
+    # The text as HTML, worked out on save (comments.text), so pages need not link URLs.
+    text_html = models.TextField(blank=True, default="", editable=False)
     is_urgent = models.BooleanField(_("urgent — I need a fast reply"), default=False)
     is_private = models.BooleanField(_("private — for staff only, do not publish"), default=False)
     notify_replies = models.BooleanField(_("e-mail me when someone replies"), default=False)
@@ -167,8 +172,20 @@ class Comment(models.Model):
     def __str__(self):
         return _("%(name)s on %(target)s") % {"name": self.name, "target": self.target}
 
+    def save(self, *args, **kwargs):
+        self.text_html = to_html(self.text)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "text_html"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{self.target.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def html(self):
+        """The text as safe HTML: escaped when saved, URLs linked, line breaks kept."""
+        return mark_safe(self.text_html or to_html(self.text))  # noqa: S308 (see comments.text)
 
     @property
     def target(self):

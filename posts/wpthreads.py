@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from comments import moderation
 from comments.models import Comment, CommentStatus, target_field
+from comments.text import to_html
 from posts.models import ImportedItem
 from posts.wpcommon import fingerprint
 
@@ -114,7 +115,9 @@ class Threads:
                 self.report.count("comments", "unchanged", values["status"])
             else:
                 ours[comment.comment_id] = record.object_id
-                Comment.objects.filter(pk=record.object_id).update(**values)
+                Comment.objects.filter(pk=record.object_id).update(
+                    **values, text_html=to_html(values["text"])
+                )
                 record.fingerprint = print_
                 record.save(update_fields=["fingerprint", "imported_at"])
                 self.report.count("comments", "updated", values["status"])
@@ -126,6 +129,7 @@ class Threads:
         rows = []
         for _comment, parent_wp, values, _print in layer:
             row = Comment(**values, **{target_field(target): target})
+            row.text_html = to_html(row.text)  # bulk_create does not call save()
             parent_pk = ours.get(parent_wp)
             if parent_pk is not None:
                 root, depth = known[parent_pk]

@@ -1,25 +1,15 @@
 from django import template
-from django.template.defaultfilters import linebreaksbr
-from django.utils.html import Urlizer
 from django.utils.safestring import mark_safe
 
+from comments.text import to_html
+
 register = template.Library()
-
-
-class UgcUrlizer(Urlizer):
-    """Django's own URL finder, with the rel a reader's link must carry."""
-
-    url_template = '<a href="{href}" rel="ugc nofollow noopener">{url}</a>'
-
-
-urlize_ugc = UgcUrlizer()
 
 
 @register.filter(needs_autoescape=False)
 def comment_text(text):
     """A reader's plain text: escaped, bare URLs linked, line breaks kept."""
-    linked = urlize_ugc(text, trim_url_limit=60, autoescape=True)
-    return linebreaksbr(mark_safe(linked))  # noqa: S308 (urlize escaped every word)
+    return mark_safe(to_html(text))  # noqa: S308 (to_html escaped every word)
 
 
 @register.simple_tag(takes_context=True)
