@@ -89,6 +89,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole pages for anonymous readers, stored as the middleware below finished them and
+    # invalidated exactly (inpud_site/pagecache.py): a hit skips everything else.
+    "inpud_site.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The other security headers, also above WhiteNoise so static files carry them.
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -102,8 +105,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Whole pages for anonymous readers, invalidated exactly (inpud_site/pagecache.py).
-    "inpud_site.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

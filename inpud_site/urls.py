@@ -19,16 +19,25 @@ admin.site.site_header = format_lazy(_("{site} back office"), site=settings.SITE
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Publishing")
 
+all_sitemaps = {**sitemaps, **campaign_sitemaps}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # Browsers ask for it on pages that name no icon (the admin's).
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.svg"))),
+    # An index of sections, each in pages of at most 2,000 addresses, as crawlers expect.
     path(
         "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": all_sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": {**sitemaps, **campaign_sitemaps}},
-        name="django.contrib.sitemaps.views.sitemap",
+        {"sitemaps": all_sitemaps},
+        name="sitemap-section",
     ),
     # A document's file (its storage's URL, see posts.storage): the same in every language.
     path("documents/<path:name>", post_views.document_file, name="document-file"),

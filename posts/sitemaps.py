@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from posts.models import Page, Post
@@ -15,9 +16,16 @@ class HomeSitemap(Sitemap):
         return reverse(item)
 
 
-class PostSitemap(Sitemap):
+class LatestChange:
+    """The index's date for a section, from one query rather than from every row."""
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class PostSitemap(LatestChange, Sitemap):
     changefreq = "weekly"
-    limit = 5000
+    limit = 2000
 
     def items(self):
         return Post.objects.published().only("slug", "updated_at").order_by("-published_at")
@@ -26,8 +34,9 @@ class PostSitemap(Sitemap):
         return item.updated_at
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(LatestChange, Sitemap):
     changefreq = "monthly"
+    limit = 2000
 
     def items(self):
         return Page.objects.published().only("slug", "updated_at")

@@ -1,6 +1,7 @@
 """Anonymous pages come from the cache, and every change that makes one stale drops it."""
 
 from datetime import timedelta
+from gzip import decompress
 from unittest import mock
 
 from django.test import TestCase, override_settings
@@ -44,6 +45,26 @@ class PageCacheTests(TestCase):
         self.assertIn("Cookie", response["Vary"])
         for url in ("/feed/", "/comments/feed/", "/campaigns/", "/sitemap.xml"):
             self.assertCached(url)
+
+    def test_a_hit_is_the_finished_response_in_the_form_the_reader_asked_for(self):
+        gzip = {"accept-encoding": "gzip, br"}
+        self.get("/", headers=gzip)
+        with self.assertNumQueries(0):
+            packed = self.get("/", headers=gzip)
+        self.assertEqual(packed["X-Page-Cache"], "hit")
+        self.assertEqual(packed["Content-Encoding"], "gzip")
+        self.assertIn("Peer work is work", decompress(packed.content).decode())
+        plain = self.get("/")  # a reader that cannot read gzip is not given it
+        self.assertEqual(plain["X-Page-Cache"], "miss")
+        self.assertNotIn("Content-Encoding", plain)
+        for response in (packed, self.assertCached("/")):
+            self.assertIn("default-src 'self'", response["Content-Security-Policy"])
+            self.assertEqual(response["X-Frame-Options"], "DENY")
+            self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+
+    def test_a_hit_still_refuses_a_host_not_allowed(self):
+        self.assertCached("/")
+        self.assertEqual(self.get("/", headers={"host": "evil.example"}).status_code, 400)
 
     def test_a_cached_page_still_answers_conditional_requests(self):
         etag = self.get("/")["ETag"]

@@ -185,6 +185,7 @@ class PledgePrivacyTests(TestCase):
             f"{base}actions/{self.action.pk}/calendar.ics",
             f"{base}updates/atom/",
             "/sitemap.xml",
+            "/sitemap-campaigns.xml",
         ]
         for url in urls:
             with self.subTest(url=url):

@@ -1,11 +1,14 @@
 from datetime import timedelta
+from unittest import mock
 from xml.etree import ElementTree
 
 from django.test import TestCase
 from django.utils import timezone
 
-from posts.models import Status
+from posts.models import Post, Status
+from posts.sitemaps import PostSitemap
 from tests.factories import make_category, make_post
+from tests.sitemaps import sitemap_locations
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -81,9 +84,22 @@ class FeedTests(TestCase):
         self.assertIn('type="application/rss+xml"', html)
         self.assertIn('href="/category/research/feed/atom/"', html)
 
+    def test_a_large_archive_is_split_into_pages_the_index_names(self):
+        for number in range(4):
+            make_post(title=f"More {number}")
+        with mock.patch.object(PostSitemap, "limit", 2):
+            index = ElementTree.fromstring(self.client.get("/sitemap.xml").content)
+            sections = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+            self.assertIn("http://testserver/sitemap-posts.xml?p=3", sections)
+            locations = sitemap_locations(self.client)
+        self.assertEqual(
+            {url for url in locations if "/posts/" in url},
+            {f"http://testserver{post.get_absolute_url()}" for post in Post.objects.published()},
+        )
+
     def test_sitemap_lists_only_published_posts(self):
-        urlset = self.parse("/sitemap.xml")
-        locations = [url.findtext(f"{SITEMAP}loc") for url in urlset.findall(f"{SITEMAP}url")]
+        locations = sitemap_locations(self.client)
+        self.assertTrue(locations[f"http://testserver{self.public.get_absolute_url()}"])
         self.assertIn(f"http://testserver{self.public.get_absolute_url()}", locations)
         self.assertNotIn(f"http://testserver{self.draft.get_absolute_url()}", locations)
         self.assertNotIn(f"http://testserver{self.scheduled.get_absolute_url()}", locations)
