@@ -9,6 +9,8 @@ from posts.admin import PublishableAdmin
 
 
 class DemandInline(admin.TabularInline):
+    """The demands, each completing the opening words ("We call upon the government to:")."""
+
     model = Demand
     form = DemandForm
     formset = DemandFormSet
@@ -29,16 +31,39 @@ class ActionInline(admin.StackedInline):
         ),
         (
             _("Place"),
-            {"fields": ["venue", "address", "location_visibility", ("latitude", "longitude")]},
+            {
+                "fields": ["location_visibility", "venue", "address"],
+                "description": _(
+                    "Choose first what the public may see: for a risky action, keep the "
+                    "exact place off the site."
+                ),
+            },
         ),
-        (_("For organisers only"), {"fields": ["safety_notes"]}),
+        (
+            _("Point on the map"),
+            {
+                "fields": [("latitude", "longitude")],
+                "classes": ["collapse"],
+                "description": _(
+                    "Optional. Copy the two numbers from any map application. Unless the "
+                    "place is public, the point is blurred to the city."
+                ),
+            },
+        ),
+        (
+            _("For organisers only"),
+            {
+                "fields": ["safety_notes"],
+                "description": _("Never shown to the public, anywhere."),
+            },
+        ),
     ]
 
 
 class UpdateInline(admin.StackedInline):
     model = Update
     extra = 0
-    fields = ["posted_at", "title", "text", "action", "byline"]
+    fields = ["title", "text", "posted_at", "action", "byline"]
     autocomplete_fields = ["byline"]
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -67,18 +92,15 @@ class CampaignAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "hero_image", "hashtag"]}),
         (
-            _("Publishing"),
+            _("Demands"),
             {
-                "fields": [
-                    "status",
-                    "published_at",
-                    ("starts_at", "ends_at"),
-                    "allow_comments",
-                    "comment_days",
-                ]
+                "fields": ["demands_intro"],
+                "description": _(
+                    "The opening words here; the demands themselves are listed further down, "
+                    "under Demands, one per row."
+                ),
             },
         ),
-        (_("Demands"), {"fields": ["demands_intro"]}),
         (
             _("Public contact and sign-ups"),
             {
@@ -88,11 +110,52 @@ class CampaignAdmin(PublishableAdmin):
                     "contact_url",
                     "pledge_call",
                     "pledges_open",
-                ]
+                ],
+                "description": _(
+                    "Pledges are private: only staff read them; the page shows how many there are."
+                ),
             },
         ),
-        (_("Downloads and reading"), {"fields": ["documents", "related_posts"]}),
-        (_("Language"), {"fields": ["language", "translation_of"]}),
+        (
+            _("Downloads and reading"),
+            {
+                "fields": ["documents", "related_posts"],
+                "description": _(
+                    "Choose from the document library and from published posts by typing "
+                    "part of their title."
+                ),
+            },
+        ),
+        (
+            _("Publishing and language"),
+            {
+                "fields": ["status", "published_at", "language", ("starts_at", "ends_at")],
+                "description": _(
+                    "Nothing is public until the status is Published and the publish date "
+                    "has come. The campaign's first and last days come from its actions "
+                    "(under Actions, below) and cannot be typed here."
+                ),
+            },
+        ),
+        (
+            _("Comments"),
+            {
+                "fields": ["allow_comments", "comment_days"],
+                "classes": ["collapse"],
+                "description": _("Readers' comments appear only after a moderator approves them."),
+            },
+        ),
+        (
+            _("Translation"),
+            {
+                "fields": ["translation_of"],
+                "classes": ["collapse"],
+                "description": _(
+                    "Only for a campaign page that translates another: readers are offered "
+                    "both versions."
+                ),
+            },
+        ),
     ]
 
     def get_queryset(self, request):

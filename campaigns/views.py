@@ -4,6 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import content_disposition_header
@@ -20,6 +21,7 @@ from campaigns.timezones import COMMON_ZONES, reader_zone
 from comments.views import CommentsMixin
 from inpud_site.abuse import check_rate, received_before, release_rate
 from posts.models import Document, Post
+from posts.navigation import Crumb
 from posts.views import PreviewMixin
 
 PREVIEW_PERMISSION = "campaigns.change_campaign"
@@ -105,6 +107,7 @@ class CampaignListView(PreviewMixin, ListView):
         campaigns = list(context["page_obj"])
         context["current"] = [campaign for campaign in campaigns if not campaign.is_past]
         context["past"] = [campaign for campaign in campaigns if campaign.is_past]
+        context["breadcrumbs"] = [Crumb(_("Campaigns"))]
         return context
 
     def render_to_response(self, context, **kwargs):
@@ -125,6 +128,11 @@ class CampaignDetailView(CommentsMixin, PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(page_context(self.request, self.object))
+        campaign = self.object
+        context["breadcrumbs"] = [
+            Crumb(_("Campaigns"), reverse("campaigns:list")),
+            Crumb(campaign.title, lang=campaign.language),
+        ]
         return context
 
 

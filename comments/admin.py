@@ -82,7 +82,40 @@ class CommentAdmin(admin.ModelAdmin):
         "on", "parent", "name", "url", "text", "is_urgent", "is_private", "notify_replies",
         "is_staff_reply", "created_at", "moderated_by", "moderated_at", "history",
     ]  # fmt: skip
-    fields = [*readonly_fields, "status"]
+    fieldsets = [
+        (
+            _("The comment"),
+            {
+                "fields": ["on", "parent", "name", "url", "text"],
+                "description": _(
+                    "As the reader wrote it. Their e-mail address, if they gave one, is never "
+                    "shown here or on the site."
+                ),
+            },
+        ),
+        (
+            _("What the writer asked for"),
+            {"fields": ["is_urgent", "is_private", "notify_replies", "is_staff_reply"]},
+        ),
+        (
+            _("Your decision"),
+            {
+                "fields": ["status"],
+                "description": _(
+                    "Approved comments appear on the site at once; private ones never do. "
+                    "Spam and removed comments are deleted for good after 30 days; until "
+                    "then, “Waiting for moderation” puts one back in the queue."
+                ),
+            },
+        ),
+        (
+            _("History"),
+            {
+                "fields": ["created_at", "moderated_by", "moderated_at", "history"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
     actions = [
         moderation_action(
             moderation.approve,

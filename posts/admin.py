@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -21,6 +22,31 @@ class PublishableAdmin(admin.ModelAdmin):
 
     actions = ["publish_now", "unpublish"]
     formfield_overrides = {ProseEditorField: {"widget": EditorWidget}}
+    change_form_template = "admin/publishable_change_form.html"
+    # Whether the change form of an unpublished item offers a Preview of its page.
+    shows_preview = True
+
+    def get_view_on_site_url(self, obj=None):
+        # An unpublished item has no public page yet: its form offers a Preview instead.
+        if obj is not None and not obj.is_published:
+            return None
+        return super().get_view_on_site_url(obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk and not obj.is_published:
+            context["publishing_note"] = self.publishing_note(obj)
+            if self.shows_preview:
+                context["preview_url"] = obj.get_absolute_url()
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def publishing_note(self, obj):
+        """Why an item is not public yet, in an editor's words."""
+        if obj.status == Status.PUBLISHED:  # with a publish date still to come
+            when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
+            return _("Scheduled: readers see this from %(date)s.") % {"date": when}
+        return _("Not public (%(status)s): only staff can see it.") % {
+            "status": obj.get_status_display()
+        }
 
     @admin.display(boolean=True, description=_("public now"))
     def public_now(self, obj):
@@ -92,22 +118,62 @@ class PostAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "byline", "body"]}),
         (
-            _("Publishing"),
+            _("Summary and classification"),
             {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "is_sticky",
-                    "allow_comments",
-                    "comment_days",
-                ]
+                "fields": ["excerpt", "categories", "tags"],
+                "description": _(
+                    "How the post appears in lists, feeds and search results, and which "
+                    "archives it is filed under."
+                ),
             },
         ),
-        (_("Summary and classification"), {"fields": ["excerpt", "categories", "tags"]}),
-        (_("Image and downloads"), {"fields": ["featured_image", "documents"]}),
+        (
+            _("Image and downloads"),
+            {
+                "fields": ["featured_image", "documents"],
+                "description": _(
+                    "Upload images and documents in their own libraries first, then choose "
+                    "them here by typing part of their name."
+                ),
+            },
+        ),
         (
             _("Reader care and language"),
-            {"fields": ["content_warning", "language", "translation_of"]},
+            {
+                "fields": ["content_warning", "language"],
+                "description": _(
+                    "Warn readers before hard reading, and say which language the post is "
+                    "written in."
+                ),
+            },
+        ),
+        (
+            _("Publishing"),
+            {
+                "fields": ["status", "published_at", "is_sticky"],
+                "description": _(
+                    "Nothing is public until the status is Published and the publish date "
+                    "has come. Authors choose Pending review; an editor then publishes."
+                ),
+            },
+        ),
+        (
+            _("Comments"),
+            {
+                "fields": ["allow_comments", "comment_days"],
+                "classes": ["collapse"],
+                "description": _("Readers' comments appear only after a moderator approves them."),
+            },
+        ),
+        (
+            _("Translation"),
+            {
+                "fields": ["translation_of"],
+                "classes": ["collapse"],
+                "description": _(
+                    "Only for a post that translates another: readers are offered both versions."
+                ),
+            },
         ),
     ]
 
@@ -140,17 +206,44 @@ class PostAdmin(PublishableAdmin):
 @admin.register(Page)
 class PageAdmin(PublishableAdmin):
     list_display = [
-        "title", "slug", "status", "public_now", "menu_order", "show_in_menu", "view_link",
+        "title", "slug", "status", "public_now", "menu_order", "show_in_menu", "role",
+        "view_link",
     ]  # fmt: skip
     list_editable = ["menu_order", "show_in_menu"]
-    list_filter = ["status", "show_in_menu", "language"]
+    list_filter = ["status", "show_in_menu", "role", "language"]
     search_fields = ["title", "body_text"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
         (None, {"fields": ["title", "slug", "body"]}),
-        (_("Publishing"), {"fields": ["status", "published_at"]}),
-        (_("Discussion"), {"fields": ["allow_comments", "comment_days"]}),
-        (_("Menu and language"), {"fields": ["show_in_menu", "menu_order", "language"]}),
+        (
+            _("Menu, footer and language"),
+            {
+                "fields": ["show_in_menu", "menu_order", "role", "language"],
+                "description": _(
+                    "Where readers find the page. The privacy and contact pages are linked "
+                    "at the bottom of every page."
+                ),
+            },
+        ),
+        (
+            _("Publishing"),
+            {
+                "fields": ["status", "published_at"],
+                "description": _(
+                    "Nothing is public until the status is Published and the publish date has come."
+                ),
+            },
+        ),
+        (
+            _("Discussion"),
+            {
+                "fields": ["allow_comments", "comment_days"],
+                "classes": ["collapse"],
+                "description": _(
+                    "Most pages need no comments; they are closed unless you open them."
+                ),
+            },
+        ),
     ]
 
 
@@ -220,6 +313,7 @@ class DocumentAdmin(PublishableAdmin):
     search_fields = ["title", "description"]
     date_hierarchy = "published_at"
     fields = ["title", "file", "language", "description", "status", "published_at"]
+    shows_preview = False  # its address is the file itself
 
     @admin.display(description=_("size"))
     def file_size(self, obj):

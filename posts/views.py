@@ -7,9 +7,11 @@ from django.contrib.redirects.models import Redirect
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.csp import CSP
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csp import csp_override
@@ -18,20 +20,28 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from comments.views import CommentsMixin
-from posts import search
+from posts import navigation, search
 from posts.models import Byline, Category, Document, Page, Post
+from posts.navigation import Crumb
+from posts.paging import keyset_page
 from posts.search import clean_query, search_posts
 from posts.storage import FOLDER
 
 
 class PostListMixin:
-    """Every public list of posts starts from published() and pages by ten."""
+    """Every public list of posts starts from published() and pages by ten, newest first,
+    with "Older" and "Newer" links that continue from a post (posts.paging)."""
 
     paginate_by = 10
+    sticky_first = False
     template_name = "posts/post_list.html"
 
     def get_queryset(self):
         return Post.objects.published().in_language(get_language()).for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        page = keyset_page(queryset, self.request.GET, page_size, sticky_first=self.sticky_first)
+        return None, page, page.object_list, page.has_other_pages()
 
 
 class HomeView(PostListMixin, ListView):
@@ -53,8 +63,7 @@ class HomeView(PostListMixin, ListView):
                 return HttpResponsePermanentRedirect(found.new_path)
         raise Http404(_("No such post."))
 
-    def get_queryset(self):
-        return super().get_queryset().order_by("-is_sticky", "-published_at", "-pk")
+    sticky_first = True
 
 
 class CategoryView(PostListMixin, ListView):
@@ -79,7 +88,10 @@ class CategoryView(PostListMixin, ListView):
             archive_title=self.category.name,
             archive_kind=_("Category"),
             archive_description=self.category.description,
-            breadcrumbs=self.ancestors,
+            breadcrumbs=[
+                *(Crumb(parent.name, parent.get_absolute_url()) for parent in self.ancestors),
+                Crumb(self.category.name),
+            ],
             feed_url_name="posts:category-feed",
             feed_object=self.category,
             **kwargs,
@@ -95,6 +107,7 @@ class TagView(PostListMixin, ListView):
         return super().get_context_data(
             archive_title=self.tag.name,
             archive_kind=_("Tag"),
+            breadcrumbs=[Crumb(f"#{self.tag.name}")],
             feed_url_name="posts:tag-feed",
             feed_object=self.tag,
             **kwargs,
@@ -111,6 +124,7 @@ class BylineView(PostListMixin, ListView):
             archive_title=self.byline.name,
             archive_kind=_("Byline"),
             archive_description=self.byline.bio,
+            breadcrumbs=[Crumb(self.byline.name)],
             **kwargs,
         )
 
@@ -132,16 +146,26 @@ class DateArchiveView(PostListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         month = self.kwargs.get("month")
+        year = Crumb(date_format(self.start, "Y"))
+        if month:
+            url = reverse("posts:archive-year", kwargs={"year": self.start.year})
+            trail = [year._replace(url=url), Crumb(date_format(self.start, "YEAR_MONTH_FORMAT"))]
+        else:
+            trail = [year]
         return super().get_context_data(
             archive_kind=_("Archive"),
             archive_date=self.start,
             archive_month=month,
+            breadcrumbs=trail,
             **kwargs,
         )
 
 
 class SearchView(PostListMixin, ListView):
+    """Ranked, so paged by number: search_posts() ranks a bounded number of matches."""
+
     template_name = "posts/search.html"
+    paginate_queryset = ListView.paginate_queryset
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
@@ -149,7 +173,10 @@ class SearchView(PostListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query=self.query, ranked_matches=search.RANKED_MATCHES, **kwargs
+            query=self.query,
+            ranked_matches=search.RANKED_MATCHES,
+            breadcrumbs=[Crumb(_("Search"))],
+            **kwargs,
         )
 
 
@@ -201,7 +228,11 @@ class PostDetailView(CommentsMixin, PreviewMixin, DetailView):
             .exclude(pk=post.pk)
             .only("slug", "title", "language")
         )
-        return super().get_context_data(translations=list(translations), **kwargs)
+        return super().get_context_data(
+            translations=list(translations),
+            **navigation.for_post(post, get_language()),
+            **kwargs,
+        )
 
 
 class PageDetailView(CommentsMixin, PreviewMixin, DetailView):
@@ -222,6 +253,9 @@ class DocumentListView(ListView):
 
     def get_queryset(self):
         return Document.objects.published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=[Crumb(_("Documents"))], **kwargs)
 
 
 # A downloaded file may load, run and frame nothing, even if a browser opens it in place.

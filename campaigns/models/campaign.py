@@ -3,11 +3,11 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from comments.models import CommentTarget
+from inpud_site.links import slug_url
 from posts.models import CONTENT_LANGUAGES, Document, Image, Post, Publishable
 from posts.models.base import PublishableQuerySet
 from posts.models.languages import validate_translation
@@ -79,6 +79,10 @@ class Campaign(Rendered, Publishable, CommentTarget):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Optional. Shown at the top of the campaign page. Choose an image from the image "
+            "library (upload it there first)."
+        ),
     )
     demands_intro = models.CharField(
         _("demands: opening words"),
@@ -134,10 +138,18 @@ class Campaign(Rendered, Publishable, CommentTarget):
         help_text=_("Files from the document library offered for download."),
     )
     related_posts = models.ManyToManyField(
-        Post, verbose_name=_("related posts"), blank=True, related_name="campaigns"
+        Post,
+        verbose_name=_("related posts"),
+        blank=True,
+        related_name="campaigns",
+        help_text=_("Posts listed under “Read more” on the campaign page (published ones only)."),
     )
     language = models.CharField(
-        _("language"), max_length=10, choices=CONTENT_LANGUAGES, default="en"
+        _("language"),
+        max_length=10,
+        choices=CONTENT_LANGUAGES,
+        default="en",
+        help_text=_("The language the campaign page is written in."),
     )
     translation_of = models.ForeignKey(
         "self",
@@ -173,7 +185,7 @@ class Campaign(Rendered, Publishable, CommentTarget):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("campaigns:detail", kwargs={"slug": self.slug})
+        return slug_url("campaigns:detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -31,6 +31,16 @@ def page_url(context, number):
     return "?" + query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def query_url(context, **changes):
+    """The current URL's query with these parameters set, the list's position ones dropped."""
+    query = context["request"].GET.copy()
+    for name in ("before", "after", "page"):
+        query.pop(name, None)
+    query.update(changes)
+    return "?" + query.urlencode()
+
+
 @register.filter
 def iso_datetime(value):
     """A datetime for <time datetime>: ISO 8601 without microseconds."""

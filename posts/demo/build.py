@@ -235,6 +235,7 @@ def ensure_pages(now):
             "body": spec["body"].strip(),
             "menu_order": spec["menu_order"],
             "show_in_menu": True,
+            "role": spec.get("role", "") if role_is_free(spec) else "",
             "language": "en",
             "status": Status.PUBLISHED,
         }
@@ -243,6 +244,15 @@ def ensure_pages(now):
             defaults=fields,
             create_defaults={**fields, "published_at": days_ago(now, 90)},
         )
+
+
+def role_is_free(spec):
+    """Whether the demo page may become the footer's privacy or contact page: not when an
+    editor has already given that role to another English page."""
+    role = spec.get("role")
+    if not role:
+        return False
+    return not Page.objects.filter(role=role, language="en").exclude(slug=spec["slug"]).exists()
 
 
 def days_ago(now, days):

@@ -280,6 +280,7 @@ publish in several languages and welcome translations from members.</p>
         "slug": "contact",
         "title": "Contact",
         "menu_order": 2,
+        "role": "contact",
         "body": """
 <p>The quickest way to reach the secretariat is by e-mail at
 <a href="mailto:secretariat@example.org">secretariat@example.org</a>. We read every message
@@ -303,6 +304,7 @@ reduction service.</p>
         "slug": "privacy",
         "title": "Privacy",
         "menu_order": 3,
+        "role": "privacy",
         "body": """
 <p>Many of the people who read this site have good reasons to stay invisible. We built it to
 know as little about you as possible, and this page says exactly what we keep and for how long.</p>

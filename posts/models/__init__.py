@@ -2,7 +2,7 @@ from posts.models.base import Publishable, PublishableQuerySet, Status
 from posts.models.imported import ImportedItem
 from posts.models.languages import CONTENT_LANGUAGES
 from posts.models.media import Document, Image
-from posts.models.post import Page, Post, PostQuerySet
+from posts.models.post import Page, PageRole, Post, PostQuerySet
 from posts.models.taxonomy import Byline, Category, TaggedPost
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Image",
     "ImportedItem",
     "Page",
+    "PageRole",
     "Post",
     "PostQuerySet",
     "Publishable",

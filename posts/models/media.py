@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from inpud_site.links import stored_url
 from posts import uploads
 from posts.models.base import Publishable
 from posts.models.languages import CONTENT_LANGUAGES
@@ -134,8 +135,8 @@ class Image(models.Model):
         """Every stored size of the image, for the `srcset` attribute."""
         storage = self.file.storage
         sizes = sorted((int(key), name) for key, name in self.renditions.items() if key.isdigit())
-        candidates = [f"{storage.url(name)} {width}w" for width, name in sizes]
-        candidates.append(f"{self.file.url} {self.width}w")
+        candidates = [f"{stored_url(storage, name)} {width}w" for width, name in sizes]
+        candidates.append(f"{stored_url(storage, self.file.name)} {self.width}w")
         return ", ".join(candidates)
 
     @property
@@ -147,7 +148,7 @@ class Image(models.Model):
             for key, name in self.renditions.items()
             if key.endswith(".webp")
         ]
-        return ", ".join(f"{storage.url(name)} {width}w" for width, name in sorted(webp))
+        return ", ".join(f"{stored_url(storage, name)} {width}w" for width, name in sorted(webp))
 
 
 class Document(Publishable):

@@ -3,13 +3,13 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, F, Func, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from comments.models import CommentTarget
 from inpud_site.html import html_to_text, sanitize_html, split_more, summarize, xml_safe
+from inpud_site.links import slug_url
 from posts.models.base import Publishable, PublishableQuerySet
 from posts.models.languages import CONTENT_LANGUAGES, SEARCH_CONFIGS, validate_translation
 from posts.models.media import Document, Image
@@ -123,13 +123,22 @@ class PostQuerySet(PublishableQuerySet):
 
 
 class Post(Rendered, Publishable, CommentTarget):
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_(
+            "Short and clear: it is also the link text in lists, feeds and search results."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=200,
         unique=True,
         allow_unicode=True,
-        help_text=_("The last part of the post's address. Filled in from the title."),
+        help_text=_(
+            "The last part of the post's address, filled in from the title. Changing it "
+            "after publishing breaks links that people have already shared."
+        ),
     )
     byline = models.ForeignKey(
         "posts.Byline",
@@ -148,9 +157,24 @@ class Post(Rendered, Publishable, CommentTarget):
     )
     summary = models.TextField(editable=False, blank=True)
     categories = models.ManyToManyField(
-        "posts.Category", verbose_name=_("categories"), blank=True, related_name="posts"
+        "posts.Category",
+        verbose_name=_("categories"),
+        blank=True,
+        related_name="posts",
+        help_text=_(
+            "The post appears in the archive of each category chosen, and in the archives "
+            "of the categories above it."
+        ),
     )
-    tags = TaggableManager(_("tags"), through="posts.TaggedPost", blank=True)
+    tags = TaggableManager(
+        _("tags"),
+        through="posts.TaggedPost",
+        blank=True,
+        help_text=_(
+            "Separate tags with commas, e.g. “naloxone, overdose”. Each tag has its own "
+            "page and feed, and posts sharing a tag are offered as related reading."
+        ),
+    )
     featured_image = models.ForeignKey(
         Image,
         verbose_name=_("featured image"),
@@ -158,6 +182,10 @@ class Post(Rendered, Publishable, CommentTarget):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Optional. Shown at the top of the post and beside it in lists. Choose an "
+            "image from the image library (upload it there first)."
+        ),
     )
     documents = models.ManyToManyField(
         Document,
@@ -179,7 +207,14 @@ class Post(Rendered, Publishable, CommentTarget):
         ),
     )
     language = models.CharField(
-        _("language"), max_length=10, choices=CONTENT_LANGUAGES, default="en"
+        _("language"),
+        max_length=10,
+        choices=CONTENT_LANGUAGES,
+        default="en",
+        help_text=_(
+            "The language the post is written in. Lists show each reader the version in "
+            "their language when there is one."
+        ),
     )
     translation_of = models.ForeignKey(
         "self",
@@ -226,7 +261,7 @@ class Post(Rendered, Publishable, CommentTarget):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("posts:detail", kwargs={"slug": self.slug})
+        return slug_url("posts:detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -245,16 +280,36 @@ class Post(Rendered, Publishable, CommentTarget):
         return (self.updated_at - self.published_at).days >= 1
 
 
+class PageRole(models.TextChoices):
+    """Standing pages every page links to in its footer."""
+
+    PRIVACY = "privacy", _("Privacy page")
+    CONTACT = "contact", _("Contact page")
+
+
 class Page(Rendered, Publishable, CommentTarget):
     """A standing page such as About, Privacy or Contact. Comments are closed unless an
     editor opens them."""
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        help_text=_(
+            "The page's address on the site: /slug/. Filled in from the title; changing it "
+            "breaks existing links."
+        ),
+    )
     menu_order = models.PositiveSmallIntegerField(
         _("menu order"), default=0, help_text=_("Lower numbers come first in the menu.")
     )
-    show_in_menu = models.BooleanField(_("show in the header menu"), default=True)
+    show_in_menu = models.BooleanField(
+        _("show in the header menu"),
+        default=True,
+        help_text=_("A link to the page in the menu at the top of every page, and at the bottom."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent page"),
@@ -265,7 +320,22 @@ class Page(Rendered, Publishable, CommentTarget):
         help_text=_("Optional. The page this one belongs under, shown as a link above its title."),
     )
     language = models.CharField(
-        _("language"), max_length=10, choices=CONTENT_LANGUAGES, default="en"
+        _("language"),
+        max_length=10,
+        choices=CONTENT_LANGUAGES,
+        default="en",
+        help_text=_("The language the page is written in."),
+    )
+    role = models.CharField(
+        _("linked in the footer as"),
+        max_length=20,
+        choices=PageRole,
+        blank=True,
+        help_text=_(
+            "Optional. Makes this the site's privacy or contact page: every page links to it "
+            "at the bottom, whether or not it is in the header menu. One of each per "
+            "language; readers get the one in their language, or else the English one."
+        ),
     )
     allow_comments = models.BooleanField(_("comments open"), default=False)
 
@@ -273,12 +343,26 @@ class Page(Rendered, Publishable, CommentTarget):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ["menu_order", "title"]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(role="") | Q(role__in=PageRole.values), name="posts_page_role_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["role", "language"],
+                condition=~Q(role=""),
+                name="posts_page_one_per_role",
+                violation_error_message=_(
+                    "Another page in this language already has this role in the footer."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("posts:page", kwargs={"slug": self.slug})
+        return slug_url("posts:page", self.slug)
 
     def clean(self):
         super().clean()

@@ -1,13 +1,20 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItemBase
+
+from inpud_site.links import slug_url
 
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The last part of the category's address: /category/slug/."),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent category"),
@@ -17,7 +24,9 @@ class Category(models.Model):
         related_name="children",
         help_text=_("Optional. Posts in a sub-category also appear in its parent's archive."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the category's page.")
+    )
 
     class Meta:
         verbose_name = _("category")
@@ -28,7 +37,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("posts:category", kwargs={"slug": self.slug})
+        return slug_url("posts:category", self.slug)
 
     @staticmethod
     def descendant_ids(category, all_categories):
@@ -53,8 +62,18 @@ class Byline(models.Model):
         max_length=100,
         help_text=_("Shown publicly. A real name, a pseudonym, or the network's name."),
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
-    bio = models.TextField(_("short biography"), blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The last part of the address of this byline's posts: /by/slug/."),
+    )
+    bio = models.TextField(
+        _("short biography"),
+        blank=True,
+        help_text=_("Optional. Shown at the top of the page listing this byline's posts."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("staff account"),
@@ -74,7 +93,7 @@ class Byline(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("posts:byline", kwargs={"slug": self.slug})
+        return slug_url("posts:byline", self.slug)
 
 
 class TaggedPost(TaggedItemBase):

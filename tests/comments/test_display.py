@@ -192,9 +192,10 @@ class CommentQueryBudgetTests(TestCase):
             for parent in top:
                 make_comment(post, text="a reply", parent=parent)
             ModerationSettings.current()
-            # Post, categories, tags, documents, translations, the menu, and three for the
+            # Post, categories, tags, documents, translations, the older and newer posts (no
+            # related posts: it has no tags or categories), the menu, and three for the
             # thread: the count, a page of threads, their replies.
-            with self.assertNumQueries(9):
+            with self.assertNumQueries(10):
                 response = self.client.get(post.get_absolute_url())
                 self.assertEqual(response.status_code, 200)
             counts.append(response.text.count('class="comment"'))

@@ -146,6 +146,21 @@ class LoadDemoTests(TestCase):
         )
         self.assertIn("IP address", Page.objects.get(slug="privacy").body_text)
 
+    def test_privacy_and_contact_pages_are_linked_from_every_footer(self):
+        self.assertEqual(
+            dict(Page.objects.exclude(role="").values_list("role", "slug")),
+            {"privacy": "privacy", "contact": "contact"},
+        )
+        privacy = Page.objects.get(slug="privacy").body_text
+        for fact in ("no analytics", "never write your IP address", "30 days", "90 days"):
+            self.assertIn(fact, privacy)
+        for url in ("/", "/ru/documents/", "/campaigns/"):
+            footer = self.client.get(url).text.split('<footer class="site-footer">', 1)[1]
+            with self.subTest(url=url):
+                self.assertRegex(footer, r'href="(/ru)?/privacy/"')
+                self.assertRegex(footer, r'href="(/ru)?/contact/"')
+                self.assertRegex(footer, r'href="(/ru)?/feed/"')
+
     def test_documents_are_valid_published_pdfs(self):
         for document in Document.objects.all():
             with self.subTest(document=document.title):

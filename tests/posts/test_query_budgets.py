@@ -19,13 +19,15 @@ from tests.factories import (
 
 # URL -> queries for an anonymous reader.
 BUDGETS = {
-    "/": 5,
-    "/posts/post-0/": 7,  # + the comment count (the discussion settings are cached)
-    "/category/child/": 6,
-    "/tag/hiv/": 6,
-    "/by/the-network/": 6,
-    "/archive/{year}/": 5,
-    "/archive/{year}/{month}/": 5,
+    "/": 4,  # lists page by position (posts.paging): no count
+    # + the comment count (the discussion settings are cached), the older and newer posts
+    # (one query) and the related posts (one query)
+    "/posts/post-0/": 9,
+    "/category/child/": 5,
+    "/tag/hiv/": 5,
+    "/by/the-network/": 5,
+    "/archive/{year}/": 4,
+    "/archive/{year}/{month}/": 4,
     "/search/?q=harm": 5,
     "/documents/": 3,
     "/about/": 2,
@@ -33,9 +35,11 @@ BUDGETS = {
     "/feed/atom/": 3,
     "/category/child/feed/": 5,
     "/tag/hiv/feed/atom/": 4,
-    "/sitemap.xml": 5,  # posts and pages: count + page each; campaigns: one list
+    "/sitemap.xml": 5,  # posts and pages: count + latest change each; campaigns: one list
+    "/sitemap-posts.xml": 2,  # count + page
+    "/sitemap-campaigns.xml": 1,
     "/robots.txt": 0,
-    "/ru/": 5,
+    "/ru/": 4,
 }
 
 

@@ -1,11 +1,14 @@
 from datetime import timedelta
+from urllib.parse import urljoin
 
+import html5lib
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 from django.utils import timezone
 
 from posts.models import Post, Status
+from posts.navigation import Crumb
 from tests.factories import (
     make_category,
     make_document,
@@ -53,6 +56,7 @@ class VisibilityTests(TestCase):
             "/tag/hiv/feed/",
             "/category/news/feed/atom/",
             "/sitemap.xml",
+            "/sitemap-posts.xml",
         ]
         for url in urls:
             with self.subTest(url=url):
@@ -95,6 +99,16 @@ class VisibilityTests(TestCase):
         self.assertNotContains(self.client.get("/"), "Secret plan")
 
 
+def link(response, rel):
+    """The href of the page's <a rel=…>, as a reader's browser would follow it."""
+    found = html5lib.parse(response.content, namespaceHTMLElements=False).find(
+        f".//a[@rel='{rel}']"
+    )
+    if found is None:
+        return None
+    return urljoin(response.request["PATH_INFO"], found.get("href"))
+
+
 class ReadingTests(TestCase):
     def test_sticky_posts_come_first(self):
         make_post(title="Newest")
@@ -109,9 +123,11 @@ class ReadingTests(TestCase):
     def test_home_is_paginated(self):
         for _ in range(12):
             make_post()
-        self.assertEqual(len(self.client.get("/").context["page_obj"]), 10)
-        self.assertEqual(len(self.client.get("/?page=2").context["page_obj"]), 2)
-        self.assertEqual(self.client.get("/?page=9").status_code, 404)
+        first = self.client.get("/")
+        self.assertEqual(len(first.context["page_obj"]), 10)
+        older = link(first, "next")
+        self.assertEqual(len(self.client.get(older).context["page_obj"]), 2)
+        self.assertEqual(self.client.get("/?before=not-a-place").status_code, 404)
 
     def test_content_warning_hides_body_and_image_behind_details(self):
         post = make_post(content_warning="overdose", body="<p>The hard part.</p>")
@@ -128,7 +144,10 @@ class ReadingTests(TestCase):
         make_post(title="In the child", categories=[child])
         response = self.client.get("/category/news/")
         self.assertContains(response, "In the child")
-        self.assertEqual(self.client.get("/category/press/").context["breadcrumbs"], [parent])
+        self.assertEqual(
+            self.client.get("/category/press/").context["breadcrumbs"],
+            [Crumb("News", "/category/news/"), Crumb("Press releases")],
+        )
 
     def test_bad_archive_dates_are_404(self):
         for url in ("/archive/2026/13/", "/archive/1/", "/archive/2026/0/"):

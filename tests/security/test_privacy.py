@@ -75,7 +75,7 @@ def public_urls(site):
         ("search with results", "/search/?q=peer"),
         ("campaign in a time zone", f"{site.campaign.get_absolute_url()}?tz=Europe/Paris"),
         ("reply form", f"{site.post.get_comment_url()}?replyto={site.comment.pk}"),
-        ("page two", "/?page=2"),
+        ("older posts", "/?before=0.4102444800000000.1"),
         ("404", "/no-such-page/"),
         ("404 post", "/posts/no-such-post/"),
         ("404 in Russian", "/ru/no-such-page/"),
@@ -111,6 +111,7 @@ class PublicResponseTests(TestCase):
             "/feed/",
             "/comments/feed/",
             "/sitemap.xml",
+            "/sitemap-posts.xml",
             "/campaigns/support/calendar.ics",
         ):
             self.assertEqual(statuses[url], 200, url)
