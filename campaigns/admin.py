@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.export import pledges_csv
 from campaigns.forms import DemandForm, DemandFormSet
 from campaigns.models import Action, Campaign, Demand, Organisation, Pledge, Update
-from posts.admin import PublishableAdmin
+from posts.admin import COMMENTS_FIELDSET, PublishableAdmin
 
 
 class DemandInline(admin.TabularInline):
@@ -137,14 +137,7 @@ class CampaignAdmin(PublishableAdmin):
                 ),
             },
         ),
-        (
-            _("Comments"),
-            {
-                "fields": ["allow_comments", "comment_days"],
-                "classes": ["collapse"],
-                "description": _("Readers' comments appear only after a moderator approves them."),
-            },
-        ),
+        COMMENTS_FIELDSET,
         (
             _("Translation"),
             {

@@ -18,6 +18,9 @@ from posts.sitemaps import sitemaps
 admin.site.site_header = format_lazy(_("{site} back office"), site=settings.SITE_NAME)
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Publishing")
+# The sidebar repeats the index and, beside the filters, leaves a post list's titles a
+# few characters wide on a laptop.
+admin.site.enable_nav_sidebar = False
 
 all_sitemaps = {**sitemaps, **campaign_sitemaps}
 

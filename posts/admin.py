@@ -14,6 +14,16 @@ from taggit.models import Tag
 from posts.models import Byline, Category, Document, Image, Page, Post, Status
 from posts.widgets import EditorWidget
 
+# Posts, pages and campaigns take comments the same way.
+COMMENTS_FIELDSET = (
+    _("Comments"),
+    {
+        "fields": ["allow_comments", "comment_days"],
+        "classes": ["collapse"],
+        "description": _("Readers' comments appear only after a moderator approves them."),
+    },
+)
+
 PUBLISH_PERMISSION = "posts.publish_post"
 
 
@@ -43,7 +53,7 @@ class PublishableAdmin(admin.ModelAdmin):
         """Why an item is not public yet, in an editor's words."""
         if obj.status == Status.PUBLISHED:  # with a publish date still to come
             when = date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT")
-            return _("Scheduled: readers see this from %(date)s.") % {"date": when}
+            return _("Scheduled — readers will see this from %(date)s") % {"date": when}
         return _("Not public (%(status)s): only staff can see it.") % {
             "status": obj.get_status_display()
         }
@@ -157,14 +167,7 @@ class PostAdmin(PublishableAdmin):
                 ),
             },
         ),
-        (
-            _("Comments"),
-            {
-                "fields": ["allow_comments", "comment_days"],
-                "classes": ["collapse"],
-                "description": _("Readers' comments appear only after a moderator approves them."),
-            },
-        ),
+        COMMENTS_FIELDSET,
         (
             _("Translation"),
             {

@@ -43,28 +43,23 @@ class Position:
         return cls(bool(sticky), published_at, pk)
 
 
-def _older(position, sticky_first):
-    """Posts after `position` in the list's order (newest first)."""
+def _beyond(position, sticky_first, *, older):
+    """The posts after `position` in the list's order (newest first), or before it."""
+    lt = "lt" if older else "gt"
     at = position.published_at
     # The range on published_at lets the index start at the position; the OR only sorts
     # out posts published in the same microsecond.
-    same_pin = Q(published_at__lte=at) & (Q(published_at__lt=at) | Q(pk__lt=position.pk))
+    same_pin = Q(**{f"published_at__{lt}e": at}) & (
+        Q(**{f"published_at__{lt}": at}) | Q(**{f"pk__{lt}": position.pk})
+    )
     if not sticky_first:
         return same_pin
-    if position.sticky:
-        return (Q(is_sticky=True) & same_pin) | Q(is_sticky=False)
-    return Q(is_sticky=False) & same_pin
-
-
-def _newer(position, sticky_first):
-    """Posts before `position` in the list's order."""
-    at = position.published_at
-    same_pin = Q(published_at__gte=at) & (Q(published_at__gt=at) | Q(pk__gt=position.pk))
-    if not sticky_first:
-        return same_pin
-    if position.sticky:
-        return Q(is_sticky=True) & same_pin
-    return Q(is_sticky=True) | (Q(is_sticky=False) & same_pin)
+    same_group = Q(is_sticky=position.sticky) & same_pin
+    # Sticky posts come first: all the others are older than a sticky one, and all the
+    # sticky ones newer than any other.
+    if position.sticky == older:
+        return same_group | Q(is_sticky=not position.sticky)
+    return same_group
 
 
 class KeysetPage:
@@ -100,7 +95,7 @@ def keyset_page(queryset, query, size, *, sticky_first=False):
     newest_first = queryset.order_by(*order, "-published_at", "-pk")
     if "after" in query:
         position = Position.parse(query["after"])
-        oldest_first = queryset.filter(_newer(position, sticky_first)).order_by(
+        oldest_first = queryset.filter(_beyond(position, sticky_first, older=False)).order_by(
             *(field.lstrip("-") for field in order), "published_at", "pk"
         )
         posts = list(oldest_first[: size + 1])
@@ -111,7 +106,7 @@ def keyset_page(queryset, query, size, *, sticky_first=False):
         return KeysetPage(posts[:size], has_previous=False, has_next=len(posts) > size)
     if "before" in query:
         position = Position.parse(query["before"])
-        posts = list(newest_first.filter(_older(position, sticky_first))[: size + 1])
+        posts = list(newest_first.filter(_beyond(position, sticky_first, older=True))[: size + 1])
         return KeysetPage(posts[:size], has_previous=True, has_next=len(posts) > size)
     posts = list(newest_first[: size + 1])
     return KeysetPage(posts[:size], has_previous=False, has_next=len(posts) > size)

@@ -111,7 +111,7 @@ class PostEditorTests(TestCase):
         later = timezone.now() + timedelta(days=3)
         post = make_post(slug="soon", published_at=later)
         response = self.client.get(f"/admin/posts/post/{post.pk}/change/")
-        self.assertContains(response, "Scheduled: readers see this from")
+        self.assertContains(response, "Scheduled — readers will see this from")
         self.assertContains(response, 'href="/posts/soon/"')
 
     def test_a_published_post_is_viewed_not_previewed(self):

@@ -133,7 +133,7 @@ def test_author_drafts_editor_schedules_and_publishes(visit):
     page.locator("#id_published_at_1").fill("09:00:00")
     click_and_load(page, page.get_by_role("button", name="Save and continue editing"))
     assert "was changed successfully" in admin_messages(page)
-    assert "Scheduled: readers see this from" in admin_messages(page)
+    assert "Scheduled — readers will see this from" in admin_messages(page)
     journey.shot(desk_editor, "editor-scheduled")
     post.refresh_from_db()
     assert post.status == Status.PUBLISHED and post.published_at > timezone.now()
