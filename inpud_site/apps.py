@@ -4,6 +4,7 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from taggit.apps import TaggitAppConfig as TaggitConfig
 
 
 def sync_site(using="default", **kwargs):
@@ -27,5 +28,13 @@ class InpudSiteConfig(AppConfig):
     def ready(self):
         from inpud_site import invalidation
 
-        post_migrate.connect(sync_site, sender=self)
+        # post_migrate is sent only for apps with models, which this one has none of: run
+        # after the sites app's own handler, which creates the example.com row.
+        post_migrate.connect(sync_site, sender=self.apps.get_app_config("sites"))
         invalidation.connect()
+
+
+class TagsConfig(TaggitConfig):
+    """django-taggit, under a name editors know: its section in the admin is "Tags"."""
+
+    verbose_name = _("Tags")

@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "taggit",
+    "inpud_site.apps.TagsConfig",  # django-taggit, named "Tags" in the admin
     "crispy_forms",
     "crispy_bootstrap5",
     "django_prose_editor",
