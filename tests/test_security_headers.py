@@ -168,6 +168,8 @@ class SecurityHeadersTests(TestCase):
             return "posts"
         if name == "url":  # the admin's catch-all
             return "no-such-page/"
+        if name == "section":  # a section of the sitemap
+            return "posts"
         if name == "path":  # media files, served by Django in debug mode only
             return self.image.file.name
         raise AssertionError(f"add a value for <{name}> in {route!r}")

@@ -140,6 +140,8 @@ def parameter_value(site, view_name, route, parameter):
         return site.image.file.name
     if parameter == "url":  # the admin's catch-all
         return "no-such-page/"
+    if parameter == "section":  # a section of the sitemap
+        return "posts"
     raise AssertionError(f"no sample value for <{parameter}> in {route!r} ({view_name})")
 
 
