@@ -22,6 +22,8 @@ def sync_site(using="default", **kwargs):
 
 
 class InpudSiteConfig(AppConfig):
+    # This module holds other AppConfig classes too; this one is the app's own.
+    default = True
     name = "inpud_site"
     verbose_name = _("Site")
 
