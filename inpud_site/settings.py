@@ -159,7 +159,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "inpud_site.redis_cache.RedisCache",  # Django's, reusing its clients
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "inpud",
         }
