@@ -36,16 +36,16 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 class Gunicorn:
     """gunicorn with `workers` sync workers (its default), as in production."""
 
-    def __init__(self, *, root, env, workers):
-        self.root, self.env, self.workers = Path(root), env, workers
-        self.port = free_port()
+    def __init__(self, *, root, env, workers, app="inpud_site.wsgi", port=None):
+        self.root, self.env, self.workers, self.app = Path(root), env, workers, app
+        self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None
 
     def __enter__(self):
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.process = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments
-            [str(gunicorn), "inpud_site.wsgi", "--workers", str(self.workers),
+            [str(gunicorn), self.app, "--workers", str(self.workers),
              "--bind", f"127.0.0.1:{self.port}", "--chdir", str(self.root),
              "--log-level", "warning"],
             env=self.env,
