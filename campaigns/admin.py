@@ -152,7 +152,9 @@ class CampaignAdmin(PublishableAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(action_total=Count("actions"))
+        # A GROUP BY query drops Meta.ordering; the autocomplete pages it, so order it here.
+        queryset = super().get_queryset(request).annotate(action_total=Count("actions"))
+        return queryset.order_by(*Campaign._meta.ordering)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
