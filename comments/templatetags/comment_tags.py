@@ -1,15 +1,6 @@
 from django import template
-from django.utils.safestring import mark_safe
-
-from comments.text import to_html
 
 register = template.Library()
-
-
-@register.filter(needs_autoescape=False)
-def comment_text(text):
-    """A reader's plain text: escaped, bare URLs linked, line breaks kept."""
-    return mark_safe(to_html(text))  # noqa: S308 (to_html escaped every word)
 
 
 @register.simple_tag(takes_context=True)
