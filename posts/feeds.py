@@ -55,9 +55,7 @@ class LatestPostsFeed(Feed):
         return item.byline.name
 
     def item_categories(self, item):
-        return [category.name for category in item.categories.all()] + [
-            tag.name for tag in item.tags.all()
-        ]
+        return [term.name for term in (*item.category_list, *item.tag_list)]
 
 
 class CategoryFeed(LatestPostsFeed):

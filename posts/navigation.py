@@ -87,11 +87,11 @@ def neighbours(post, language):
 def related(post, language, *, exclude=(), limit=RELATED_COUNT):
     """Up to `limit` posts sharing a tag or a category with `post`, newest first.
 
-    Reads the post's tags and categories from its prefetched lists (PostDetailView
-    prefetches both), so this is one query, or none for a post without either.
+    Reads the post's tags and categories from the lists PostDetailView attached to it
+    (PostQuerySet.with_terms), so this is one query, or none for a post without either.
     """
-    tag_ids = [tag.pk for tag in post.tags.all()]
-    category_ids = [category.pk for category in post.categories.all()]
+    tag_ids = [tag.pk for tag in post.tag_list]
+    category_ids = [category.pk for category in post.category_list]
     shared = Q()
     if tag_ids:
         tagged = TaggedPost.objects.filter(tag_id__in=tag_ids)

@@ -212,11 +212,8 @@ class PostDetailView(CommentsMixin, PreviewMixin, DetailView):
         return (
             queryset.select_related("byline", "featured_image")
             .defer("search_vector")
-            .prefetch_related(
-                "categories",
-                "tags",
-                Prefetch("documents", queryset=Document.objects.published()),
-            )
+            .prefetch_related(Prefetch("documents", queryset=Document.objects.published()))
+            .with_terms()
         )
 
     def get_context_data(self, **kwargs):

@@ -1,6 +1,5 @@
 from django import template
 
-from inpud_site.links import slug_url
 from posts.search import highlight as highlight_snippet
 
 register = template.Library()
@@ -15,9 +14,3 @@ def responsive_image(image, sizes="(min-width: 48rem) 44rem, 100vw", eager=False
 @register.filter
 def highlight(snippet):
     return highlight_snippet(snippet)
-
-
-@register.filter
-def tag_url(tag):
-    """A tag's archive, as {% url 'posts:tag' slug=tag.slug %} gives it, built faster."""
-    return slug_url("posts:tag", tag.slug)
