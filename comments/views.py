@@ -41,6 +41,8 @@ def thread_context(request, target, form=None):
     roots = list(page)
     replies = list(public.filter(root__in=roots)) if roots else []
     build_tree(roots + replies)
+    for comment in roots + replies:
+        comment.can_reply = is_open and comment.depth + 1 < rules.thread_depth
     mine = tokens.read_mine(request)
     own = list(Comment.objects.for_target(target).filter(pk__in=mine["ids"])) if mine["ids"] else []
     trust_from = next(
@@ -59,7 +61,7 @@ def thread_context(request, target, form=None):
         "my_comments": [
             (c, tokens.delete_token(c)) for c in own if c.status != CommentStatus.REMOVED
         ],
-        "thread_depth": rules.thread_depth,
+        "comment_url": target.get_comment_url(),
         "trust_from": trust_from,
     }
 

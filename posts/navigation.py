@@ -58,16 +58,12 @@ def neighbours(post, language):
         return None, None
     when, pk = post.published_at, post.pk
     candidates = others(post, language)
-    older = (
-        candidates.filter(published_at__lte=when)
-        .filter(Q(published_at__lt=when) | Q(pk__lt=pk))
-        .order_by("-published_at", "-pk")
-    )
-    newer = (
-        candidates.filter(published_at__gte=when)
-        .filter(Q(published_at__gt=when) | Q(pk__gt=pk))
-        .order_by("published_at", "pk")
-    )
+    older = candidates.filter(
+        Q(published_at__lte=when), Q(published_at__lt=when) | Q(pk__lt=pk)
+    ).order_by("-published_at", "-pk")
+    newer = candidates.filter(
+        Q(published_at__gte=when), Q(published_at__gt=when) | Q(pk__gt=pk)
+    ).order_by("published_at", "pk")
     found = (
         Post.objects.filter(
             Q(pk=Subquery(older.values("pk")[:1])) | Q(pk=Subquery(newer.values("pk")[:1]))

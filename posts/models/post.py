@@ -112,8 +112,9 @@ class PostQuerySet(PublishableQuerySet):
         translated = Post.objects.published().filter(
             translation_of=OuterRef("pk"), language=language
         )
-        return self.filter(Q(translation_of__isnull=True) | Q(language=language)).exclude(
-            Q(translation_of__isnull=True) & ~Q(language=language) & Exists(translated)
+        # One filter() call: each call clones the query built so far, subqueries and all.
+        return self.filter(
+            Q(language=language) | Q(translation_of__isnull=True) & ~Exists(translated)
         )
 
     def for_listing(self):
