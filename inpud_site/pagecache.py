@@ -19,6 +19,7 @@ from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language_from_path
@@ -62,8 +63,13 @@ def dependencies(request):
     """The generations this request's page depends on, or None if it is never cached."""
     if request.method not in ("GET", "HEAD") or "preview" in request.GET:
         return None
+    # Resolved in the language the path names: this runs before LocaleMiddleware, while the
+    # language the worker's previous request left active would read "/ru/" as a page
+    # slugged "ru" and "/" as nothing at all.
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     try:
-        match = resolve(request.path_info)
+        with translation.override(language):
+            match = resolve(request.path_info)
     except Resolver404:
         return None
     names = DEPENDENCIES.get(match.view_name)

@@ -78,6 +78,22 @@ class PageCacheTests(TestCase):
         self.assertEqual(response["X-Page-Cache"], "miss")
         self.assertIn("Fresh news", response.text)
 
+    def test_every_language_is_cached_and_refreshed_whatever_came_before(self):
+        # Each address after one in another language: the cache must not read a page's
+        # address in the language the previous request left active.
+        post = self.post.get_absolute_url()
+        urls = ["/ru/", "/", "/es/", f"/fr{post}", "/fr/", post, f"/ru{post}", "/ru/"]
+        for url in urls:
+            with self.subTest(url=url):
+                self.assertCached(url)
+        with self.change():
+            make_post(title="Fresh news")
+        for url in ("/", "/ru/", "/es/", "/fr/"):
+            with self.subTest(url=url):
+                response = self.get(url)
+                self.assertEqual(response["X-Page-Cache"], "miss")
+                self.assertIn("Fresh news", response.text)
+
     def test_an_approval_refreshes_its_post_and_the_lists_but_not_other_posts(self):
         comment = make_comment(
             self.post, text="Solidarity from Lagos", status=CommentStatus.PENDING
