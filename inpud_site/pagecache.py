@@ -10,6 +10,7 @@ thread leaves every other post's page in the cache. With Redis (REDIS_URL) all a
 processes share the pages and the counters.
 """
 
+import functools
 import hashlib
 import time
 
@@ -18,7 +19,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.gzip import re_accepts_gzip
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
@@ -63,19 +64,30 @@ def dependencies(request):
     """The generations this request's page depends on, or None if it is never cached."""
     if request.method not in ("GET", "HEAD") or "preview" in request.GET:
         return None
-    # Resolved in the language the path names: this runs before LocaleMiddleware, while the
-    # language the worker's previous request left active would read "/ru/" as a page
-    # slugged "ru" and "/" as nothing at all.
-    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    found = _page_at(request.path_info, get_urlconf())
+    if found is None:
+        return None
+    names, kwargs = found
+    return tuple(name.format(**kwargs) for name in names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _page_at(path, urlconf):
+    """(dependencies, URL kwargs) of the cacheable page at `path`, or None.
+
+    Resolved in the language the path names: this runs before LocaleMiddleware, while the
+    language the worker's previous request left active would read "/ru/" as a page slugged
+    "ru" and "/" as nothing at all. Remembered per path, as the URLconf never changes while
+    the process runs; a hit then costs no URL resolving.
+    """
+    language = get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
         with translation.override(language):
-            match = resolve(request.path_info)
+            match = resolve(path, urlconf)
     except Resolver404:
         return None
     names = DEPENDENCIES.get(match.view_name)
-    if names is None:
-        return None
-    return tuple(name.format(**match.kwargs) for name in names)
+    return None if names is None else (names, match.kwargs)
 
 
 def _generations(names, found=None):
