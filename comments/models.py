@@ -41,6 +41,13 @@ class CommentStatus(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
+# What a public thread shows of each comment (CommentQuerySet.for_thread).
+THREAD_FIELDS = (
+    "parent", "root", "depth", "name", "url", "text", "text_html", "status",
+    "is_staff_reply", "created_at",
+)  # fmt: skip
+
+
 class CommentQuerySet(models.QuerySet):
     def published(self):
         """What the public may read: approved and not marked private."""
@@ -51,6 +58,11 @@ class CommentQuerySet(models.QuerySet):
 
     def for_target(self, target):
         return self.filter(**{target_field(target): target})
+
+    def for_thread(self):
+        """Only what a public thread shows: a post page reads dozens of comments, and the
+        writer's e-mail address and the moderation fields have no business there."""
+        return self.only(*THREAD_FIELDS)
 
 
 def target_field(target):

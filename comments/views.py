@@ -34,7 +34,7 @@ def thread_context(request, target, form=None):
     """
     rules = ModerationSettings.current()
     is_open = comments_open(target, rules)
-    public = Comment.objects.for_target(target).published()
+    public = Comment.objects.for_target(target).published().for_thread()
     page = Paginator(public.filter(parent=None), rules.per_page).get_page(
         request.GET.get("comments")
     )
