@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Demand, Pledge
 from campaigns.timezones import zone_choices
 from inpud_site.abuse import ProtectedFormMixin
+from inpud_site.html import is_blank
 
 CONSENT_TEXT = _(
     "I agree that the campaign team keeps what I wrote here to count my support and, if I "
@@ -52,6 +53,14 @@ class PledgeForm(ProtectedFormMixin, forms.ModelForm):
         "name", "email", "city", "organisation", "message", "wants_to_organise", "consent",
         "homepage_url", "started", "submission",
     ]  # fmt: skip
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if is_blank(name):
+            raise forms.ValidationError(
+                self.fields["name"].error_messages["required"], code="required"
+            )
+        return name
 
     def save_for(self, campaign, *, language):
         """Store the pledge with the consent wording exactly as the person saw it."""

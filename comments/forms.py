@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comments.models import Comment, CommentStatus, target_field
 from inpud_site.abuse import ProtectedFormMixin
+from inpud_site.html import is_blank
 
 # Control characters and non-characters nobody types (pasted text brings them) and XML 1.0
 # cannot carry: one in an approved comment would break the comments feed for every reader.
@@ -64,14 +65,14 @@ class CommentForm(ProtectedFormMixin, forms.ModelForm):
 
     def clean_text(self):
         text = NOT_IN_XML.sub("", self.cleaned_data["text"]).strip()
-        if not text:
+        if is_blank(text):
             raise forms.ValidationError(_("Write your comment."), code="required")
         return text
 
     def clean_name(self):
         name = NOT_IN_XML.sub("", self.cleaned_data["name"])
         name = " ".join(name.split())  # no line breaks or tab runs
-        if not name:
+        if is_blank(name):
             raise forms.ValidationError(_("Give a name; a pseudonym is fine."), code="required")
         return name
 

@@ -8,6 +8,7 @@ outside image would make every reader's browser contact another server.
 
 import html
 import re
+import unicodedata
 
 import nh3
 from django.utils.text import Truncator
@@ -93,3 +94,10 @@ def html_to_text(value):
 
 def summarize(value, words=55):
     return Truncator(html_to_text(value)).words(words, truncate="…")
+
+
+def is_blank(text):
+    """Whether nothing in `text` would show on a page: only spaces, control and format
+    characters (zero-width spaces and joiners, direction marks) or lone combining marks.
+    Letters, digits, punctuation and symbols show."""
+    return not any(unicodedata.category(char)[0] in "LNPS" for char in text)

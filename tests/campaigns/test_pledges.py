@@ -63,6 +63,10 @@ class PledgeFormTests(TestCase):
         del data["consent"]
         self.assert_refused_and_kept(data, "consent", "without your consent")
 
+    def test_a_name_nobody_could_see_is_refused_and_kept(self):
+        data = pledge_data(name="\u200b\u2060\u200d", message="Count me in")
+        self.assert_refused_and_kept(data, "name", "This field is required")
+
     def test_an_over_long_message_is_refused_and_kept(self):
         data = pledge_data(message="x" * 60)
         data["message"] = "x" * 1001

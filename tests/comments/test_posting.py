@@ -76,7 +76,10 @@ class PostingTests(TestCase):
     def test_bad_input_is_shown_again_with_what_was_typed(self):
         cases = {
             "name": comment_data(name="   "),
+            # Only zero-width and direction characters: nothing a reader would see.
+            "name-invisible": comment_data(name="\u200b\u2060\u200d\u200e"),
             "text": comment_data(text=""),
+            "text-invisible": comment_data(text="\u200b \u200c\n\u2063"),
             "email": comment_data(email="not-an-address"),
             "url": comment_data(url="javascript:alert(1)"),
         }
