@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from django.db.models import Q, Subquery
 
-from posts.models import Post, TaggedPost
+from posts.models import Page, Post, TaggedPost
 
 RELATED_COUNT = 3
 
@@ -23,6 +23,24 @@ class Crumb(NamedTuple):
     name: str
     url: str | None = None
     lang: str | None = None
+
+
+def for_page(page):
+    """The breadcrumb trail of a page: the public pages it sits under, then itself.
+
+    One query, and only for a page that has a parent. The trail stops at the first parent
+    the public may not see, so a draft's title is never shown.
+    """
+    trail = [Crumb(page.title, lang=page.language)]
+    if page.parent_id is None:
+        return trail
+    public = Page.objects.published().only("title", "slug", "language", "parent")
+    by_pk = {other.pk: other for other in public}
+    parent = by_pk.get(page.parent_id)
+    while parent is not None and parent.pk != page.pk and len(trail) <= len(by_pk):
+        trail.insert(0, Crumb(parent.title, parent.get_absolute_url(), parent.language))
+        parent = by_pk.get(parent.parent_id)
+    return trail
 
 
 def for_post(post, language):

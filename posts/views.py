@@ -238,6 +238,7 @@ class PageDetailView(CommentsMixin, PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         page = self.object
+        kwargs["breadcrumbs"] = navigation.for_page(page)
         if page.allow_comments or page.comment_count:
             return super().get_context_data(**kwargs)
         # Most pages (About, Privacy) never had comments: skip the thread and its queries.

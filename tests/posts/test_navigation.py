@@ -119,6 +119,28 @@ class BreadcrumbTests(TestCase):
     def test_the_home_page_has_no_trail(self):
         self.assertIsNone(breadcrumbs(self.client.get("/")))
 
+    def test_a_page_shows_the_public_pages_it_sits_under(self):
+        home = ("Home", "/", None)
+        about = make_page(title="About us", slug="about")
+        team = make_page(title="Our team", slug="team", parent=about)
+        board = make_page(title="The board", slug="board", parent=team)
+        self.assertEqual(
+            breadcrumbs(self.client.get("/about/")), [home, ("About us", None, "page")]
+        )
+        with self.assertNumQueries(3):  # the page, its parents, the menu
+            response = self.client.get("/board/")
+        self.assertEqual(
+            breadcrumbs(response),
+            [home, ("About us", "/about/", None), ("Our team", "/team/", None),
+             ("The board", None, "page")],
+        )  # fmt: skip
+        team.status = Status.DRAFT
+        team.save()
+        self.assertEqual(breadcrumbs(self.client.get(board.get_absolute_url())), [
+            home, ("The board", None, "page"),
+        ])  # fmt: skip
+        self.assertNotContains(self.client.get("/board/"), "Our team")
+
 
 class ContinueReadingTests(TestCase):
     def test_each_excerpt_links_on_with_the_post_title_for_screen_readers(self):
