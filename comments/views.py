@@ -40,8 +40,9 @@ def thread_context(request, target, form=None):
     )
     roots = list(page)
     replies = list(public.filter(root__in=roots)) if roots else []
-    build_tree(roots + replies)
-    for comment in roots + replies:
+    shown = roots + replies
+    build_tree(shown)
+    for comment in shown:
         comment.can_reply = is_open and comment.depth + 1 < rules.thread_depth
     mine = tokens.read_mine(request)
     own = list(Comment.objects.for_target(target).filter(pk__in=mine["ids"])) if mine["ids"] else []
@@ -51,7 +52,7 @@ def thread_context(request, target, form=None):
     replying_to = None
     if form is not None:
         parent_id = form["parent"].value()
-        replying_to = next((c for c in roots + replies if str(c.pk) == str(parent_id)), None)
+        replying_to = next((c for c in shown if str(c.pk) == str(parent_id)), None)
     return {
         "comments_open": is_open,
         "comment_page": page,

@@ -1,5 +1,3 @@
-from typing import NamedTuple
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
@@ -15,7 +13,7 @@ from inpud_site.links import slug_url
 from posts.models.base import Publishable, PublishableQuerySet
 from posts.models.languages import CONTENT_LANGUAGES, SEARCH_CONFIGS, validate_translation
 from posts.models.media import Document, Image
-from posts.models.taxonomy import TaggedPost
+from posts.models.taxonomy import WithTermsIterable
 
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -130,51 +128,6 @@ class PostQuerySet(PublishableQuerySet):
         clone = self._chain()
         clone._iterable_class = WithTermsIterable
         return clone
-
-
-class Term(NamedTuple):
-    """A category or a tag, as a post's meta line, tag list and feed entry show it."""
-
-    pk: int
-    name: str
-    url: str
-
-
-def attach_terms(posts):
-    """Give each post `category_list` and `tag_list`, sorted by name, in two small queries.
-
-    prefetch_related("categories", "tags") did the same in two queries too, but its general
-    machinery (taggit's above all) cost more CPU than the rest of a list page's queries
-    together; these read three columns and build no model instances.
-    """
-    by_pk = {post.pk: post for post in posts}
-    for post in posts:
-        post.category_list, post.tag_list = [], []
-    if not by_pk:
-        return posts
-    filed = (
-        Post.categories.through.objects.filter(post_id__in=by_pk)
-        .order_by("category__name", "category_id")
-        .values_list("post_id", "category_id", "category__name", "category__slug")
-    )
-    for post_id, pk, name, slug in filed:
-        by_pk[post_id].category_list.append(Term(pk, name, slug_url("posts:category", slug)))
-    tagged = (
-        TaggedPost.objects.filter(content_object_id__in=by_pk)
-        .order_by("tag__name", "tag_id")
-        .values_list("content_object_id", "tag_id", "tag__name", "tag__slug")
-        .distinct()
-    )
-    for post_id, pk, name, slug in tagged:
-        by_pk[post_id].tag_list.append(Term(pk, name, slug_url("posts:tag", slug)))
-    return posts
-
-
-class WithTermsIterable(models.query.ModelIterable):
-    """Model instances, as usual, with their terms attached once all rows are read."""
-
-    def __iter__(self):
-        yield from attach_terms(list(super().__iter__()))
 
 
 class Post(Rendered, Publishable, CommentTarget):
