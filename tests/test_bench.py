@@ -10,7 +10,7 @@ from django.test import override_settings
 
 from inpud_site.bench import bare, data, probe, report, scratch, system, wrk
 from posts import wxrsample
-from posts.management.commands.bench import child_output, paths
+from posts.management.commands.bench import Command, child_output, paths
 from posts.models import Post
 from tests.factories import make_post
 
@@ -77,6 +77,52 @@ def test_the_wrk_command_loads_the_report_script_and_the_headers():
     assert line[-3:] == ["-H", "Accept-Encoding: gzip", "http://127.0.0.1:1/"]
     rotating = wrk.command("http://127.0.0.1:1/", seconds=1, connections=1, rotate=["/", "/a/"])
     assert rotating[-4:] == ["http://127.0.0.1:1/", "--", "/", "/a/"]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "cut"), [(10, [2, 2, 2, 2, 2]), (5, [3, 2]), (3, [3]), (1, [1])]
+)
+def test_a_run_is_cut_into_slices_of_about_two_seconds(seconds, cut):
+    assert wrk.slices(seconds) == cut
+
+
+def run_of(latencies_us, seconds=1.0):
+    """wrk's figures for a run whose requests took these many microseconds."""
+    histogram = sorted({value: latencies_us.count(value) for value in latencies_us}.items())
+    return {"requests": len(latencies_us), "seconds": seconds, "bytes": 10 * len(latencies_us),
+            "socket_errors": 0, "non_2xx": 1, "histogram": [list(pair) for pair in histogram],
+            "p50": None, "p99": None}  # fmt: skip
+
+
+def test_slices_are_pooled_from_their_histograms_as_wrk_reads_one_run():
+    fast = run_of([1000] * 90 + [2000] * 20)
+    slow = run_of([3000] * 90, seconds=2.0)
+    pooled = wrk.pool([fast, slow])
+    assert pooled["requests"] == 200 and pooled["non_2xx"] == 2
+    assert pooled["rps"] == pytest.approx(200 / 3.0)  # from the totals, not a mean of rates
+    assert pooled["p50"] == 2.0  # wrk's rule: the 101st of 200 requests, in order
+    assert (pooled["p90"], pooled["p99"], pooled["max"]) == (3.0, 3.0, 3.0)
+    assert pooled["mean"] == pytest.approx((90 * 1 + 20 * 2 + 90 * 3) / 200)
+    assert wrk.pool([fast]) is fast
+
+
+def test_a_page_and_its_bare_twin_are_measured_in_turns(monkeypatch):
+    asked = []
+
+    def fake_run(url, *, seconds, **options):
+        asked.append((url.rsplit("/", 2)[-2], seconds))
+        return run_of([1000] * 10, seconds=seconds)
+
+    monkeypatch.setattr(wrk, "run", fake_run)
+    monkeypatch.setattr(system, "wait_until_idle", lambda processes: True)
+    command = Command()
+    command.options = {"connections": 16, "warmup": 0, "seconds": 6}
+    command.headers = {}
+    meters = {"app": system.CpuMeter(lambda: [os.getpid()])}
+    page, bare_twin = command._measure("http://x/page/", "http://x/bare/", meters)
+    assert asked == [("page", 2), ("bare", 2), ("bare", 2), ("page", 2), ("page", 2), ("bare", 2)]
+    assert page["requests"] == bare_twin["requests"] == 30
+    assert page["rps"] == pytest.approx(5.0) and page["app_ms"] >= 0
 
 
 def measured(rps, **extra):

@@ -1,5 +1,7 @@
 -- Loaded by `manage.py bench` into wrk (-s). Once the run is over it prints one line,
--- "BENCH_RESULT {...}", with the totals and the latency percentiles (milliseconds).
+-- "BENCH_RESULT {...}", with the totals, the latency percentiles (milliseconds) and every
+-- latency wrk recorded with its count ("histogram": [[microseconds, count], ...]), so that
+-- runs taken in slices can be pooled exactly.
 -- Given paths after "--" (wrk ... URL -- /a/ /b/), the requests go round those paths.
 local paths, counter = {}, 0
 
@@ -30,5 +32,11 @@ function done(summary, latency, requests)
     errors.connect + errors.read + errors.write + errors.timeout, errors.status))
   io.write(string.format('"mean": %.3f, "max": %.3f, ', latency.mean / 1000, latency.max / 1000))
   io.write(table.concat(percentiles, ", "))
+  local histogram = {}
+  for i = 1, #latency do
+    local value, count = latency(i)
+    histogram[i] = string.format("[%d,%d]", value, count)
+  end
+  io.write(', "histogram": [', table.concat(histogram, ","), "]")
   io.write("}\n")
 end

@@ -1,5 +1,7 @@
 """The benchmark's table, its comparison with WordPress, and the issue's targets."""
 
+from inpud_site.bench.wrk import slices
+
 # WordPress 6.1 (Debian packages, PHP 8.2 + OPcache, MariaDB, nginx, no cache plugin) on a
 # machine like ours, 2,000 posts and 20,000 comments: requests/s, server CPU ms per request.
 WORDPRESS = {
@@ -166,7 +168,8 @@ def summary(results, checks):
         lines.append("Import: not measured (--reuse of an earlier run's database)")
     server = (
         f"gunicorn {options['workers']} workers, wrk {options['connections']} connections, "
-        f"{options['seconds']} s per page" + (", gzip" if options["gzip"] else "")
+        f"{options['seconds']} s per page and as long on its bare twin, taken in turns in "
+        f"{len(slices(options['seconds']))} slices" + (", gzip" if options["gzip"] else "")
     )
     titles = {
         "cold": "Uncached (DJANGO_PAGE_CACHE=0)",

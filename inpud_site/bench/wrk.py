@@ -1,6 +1,7 @@
 """Running wrk, and reading what it prints."""
 
 import json
+import math
 import re
 import shutil
 import subprocess
@@ -33,6 +34,50 @@ def run(url, **options):
         raise WrkMissing("wrk")
     done = subprocess.run(command(url, **options), capture_output=True, text=True, check=True)  # noqa: S603
     return parse(done.stdout)
+
+
+def slices(seconds, *, length=2):
+    """`seconds` cut into slices of about `length` seconds (wrk counts in whole seconds)."""
+    count = max(1, seconds // length)
+    base, extra = divmod(seconds, count)
+    return [base + (1 if number < extra else 0) for number in range(count)]
+
+
+def pool(runs):
+    """One set of figures from several runs on the same URL: totals added, rate from the
+    totals, latencies read from the runs' histograms put together, as wrk reads its own."""
+    if len(runs) == 1:
+        return runs[0]
+    pooled = {
+        key: sum(run.get(key, 0) for run in runs)
+        for key in ("requests", "seconds", "bytes", "socket_errors", "non_2xx")
+    }
+    pooled["rps"] = pooled["requests"] / pooled["seconds"] if pooled["seconds"] else 0.0
+    counts = {}
+    for run in runs:
+        for value, count in run["histogram"]:
+            counts[value] = counts.get(value, 0) + count
+    total = sum(counts.values())
+    values = sorted(counts)
+    pooled["mean"] = sum(v * c for v, c in counts.items()) / total / 1000 if total else None
+    pooled["max"] = values[-1] / 1000 if values else None
+    for percent in (50, 90, 95, 99):
+        pooled[f"p{percent}"] = _percentile(values, counts, total, percent)
+    return pooled
+
+
+def _percentile(values, counts, total, percent):
+    """wrk's own rule: the smallest latency with at least `percent` of the requests at or
+    under it (milliseconds)."""
+    if not total:
+        return None
+    rank = math.floor(percent / 100 * total + 1)  # wrk: round(p * count + 0.5)
+    seen = 0
+    for value in values:
+        seen += counts[value]
+        if seen >= rank:
+            return value / 1000
+    return values[-1] / 1000
 
 
 def milliseconds(text):

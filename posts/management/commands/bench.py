@@ -270,8 +270,9 @@ class Command(BaseCommand):
             }
             memory = {"phase_start": server.rss()}
             for name, path in pages.items():
-                page = self._measure(server.base + path, meters)
-                twin = self._measure(server.base + f"/_bench/bare/{name}/", meters)
+                page, twin = self._measure(
+                    server.base + path, server.base + f"/_bench/bare/{name}/", meters
+                )
                 rows.append(
                     report.row(
                         name, page, twin, queries=queries[name][phase], size=sizes[name],
@@ -331,33 +332,50 @@ class Command(BaseCommand):
             sizes[name] = len(fetch(server.base + path, self.headers)[2])
         return sizes, caches
 
-    def _measure(self, url, meters):
-        """wrk on `url`, with the CPU time each part of the server used per request, and
-        what the rest of the machine used meanwhile (other people's work disturbs us)."""
+    def _measure(self, page_url, bare_url, meters):
+        """wrk on a page and on its bare twin, taken in turns in slices of about 2 seconds
+        (page, bare, bare, page, page, …), so that the machine speeding up or slowing down
+        during the run weighs on both alike; with the CPU time each part of the server used
+        per request, and what the rest of the machine used meanwhile."""
+        urls = (page_url, bare_url)
         options = {
             "connections": self.options["connections"],
             "headers": [f"{name}: {value}" for name, value in self.headers.items()],
         }
         if self.options["warmup"]:
-            wrk.run(url, seconds=self.options["warmup"], **options)
+            for url in urls:
+                wrk.run(url, seconds=self.options["warmup"], **options)
             system.wait_until_idle(meters["app"].processes)
+        runs = {url: [] for url in urls}
+        for number, seconds in enumerate(wrk.slices(self.options["seconds"])):
+            for url in urls if number % 2 == 0 else reversed(urls):
+                runs[url].append(self._slice(url, seconds, meters, options))
+        return tuple(self._pooled(runs[url]) for url in urls)
+
+    def _slice(self, url, seconds, meters, options):
         for meter in meters.values():
             meter.start()
         busy, ours = system.busy_seconds(), _children_cpu()
-        figures = wrk.run(url, seconds=self.options["seconds"], **options)
-        used = {name: meter.stop() for name, meter in meters.items()}
+        figures = wrk.run(url, seconds=seconds, **options)
+        figures["used"] = {name: meter.stop() for name, meter in meters.items()}
         busy, ours = system.busy_seconds() - busy, _children_cpu() - ours  # wrk's own CPU
-        others = busy - ours - sum(used.values())
-        figures["others"] = max(0.0, others / figures["seconds"]) if figures["seconds"] else 0
-        for name, seconds in used.items():
-            figures[f"{name}_ms"] = (
-                seconds * 1000 / figures["requests"] if figures["requests"] else None
-            )
-        if not figures["requests"]:
-            figures.update(p50=None, p90=None, p95=None, p99=None)
+        figures["others_seconds"] = busy - ours - sum(figures["used"].values())
         # Connections wrk dropped still wait in the listen queue: let the workers finish them
         # before the next measurement starts.
         system.wait_until_idle(meters["app"].processes)
+        return figures
+
+    @staticmethod
+    def _pooled(runs):
+        figures = wrk.pool(runs)
+        seconds, requests = figures["seconds"], figures["requests"]
+        others = sum(run["others_seconds"] for run in runs)
+        figures["others"] = max(0.0, others / seconds) if seconds else 0
+        for name in runs[0]["used"]:
+            used = sum(run["used"][name] for run in runs)
+            figures[f"{name}_ms"] = used * 1000 / requests if requests else None
+        if not requests:
+            figures.update(p50=None, p90=None, p95=None, p99=None)
         return figures
 
     # Output
