@@ -1,26 +1,41 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, get_language_info, override
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page in each interface language: plain links, no cookie, no form."""
+    """The current page in each interface language: plain links, no cookie, no form.
+
+    The page's own URL match is reversed in each language; translate_url() would resolve
+    the path again for every one of them."""
     request = context.get("request")
     path = request.get_full_path() if request else "/"
+    match = getattr(request, "resolver_match", None)
     current = get_language()
     return [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
+            "url": _in_language(match, path, code) if match else path,
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+def _in_language(match, path, code):
+    """`path` (which `match` resolved) in the language `code`, its query string kept."""
+    with override(code):
+        try:
+            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
+    query = path.partition("?")[2]
+    return f"{url}?{query}" if query else url
 
 
 @register.simple_tag(takes_context=True)

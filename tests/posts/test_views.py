@@ -228,6 +228,25 @@ class LanguageListingTests(TestCase):
         Post.objects.filter(pk=self.russian.pk).update(status=Status.DRAFT)
         self.assertIn("Naloxone works", self.titles("/ru/"))
 
+    def language_links(self, url):
+        tree = html5lib.parse(self.client.get(url).content, namespaceHTMLElements=False)
+        return {
+            a.get("hreflang"): a.get("href") for a in tree.iterfind(".//nav[@class='languages']//a")
+        }
+
+    def test_the_language_links_lead_to_the_same_page_in_each_language(self):
+        path = self.original.get_absolute_url()
+        self.assertEqual(
+            self.language_links(f"/ru{path}?comments=2"),
+            {"en": f"{path}?comments=2", "ru": f"/ru{path}?comments=2",
+             "es": f"/es{path}?comments=2", "fr": f"/fr{path}?comments=2"},
+        )  # fmt: skip
+        self.assertEqual(
+            self.language_links("/es/search/?q=naloxona")["fr"], "/fr/search/?q=naloxona"
+        )
+        # A page that does not exist keeps its address in every language.
+        self.assertEqual(set(self.language_links("/no/such/page/").values()), {"/no/such/page/"})
+
     def test_translations_must_point_at_an_original_in_another_language(self):
         same_language = Post(
             title="x",
