@@ -128,6 +128,7 @@ class CampaignDetailView(CommentsMixin, PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(page_context(self.request, self.object))
+        context["just_pledged"] = just_pledged(self.request)
         campaign = self.object
         context["breadcrumbs"] = [
             Crumb(_("Campaigns"), reverse("campaigns:list")),
@@ -137,6 +138,17 @@ class CampaignDetailView(CommentsMixin, PreviewMixin, DetailView):
 
 
 PLEDGE_RATE = {"limit": 5, "window": 3600, "flood_seconds": 30}
+PLEDGED = "pledged"  # the tag of the thanks a reader sees after pledging
+
+
+def just_pledged(request):
+    """Whether the reader comes back from pledging: the thanks is among their messages.
+
+    Nothing else says who pledged, so on a later visit the pledge button shows again. An
+    empty message store is not read, which would send a cookie and keep the page out of the
+    cache."""
+    waiting = messages.get_messages(request)
+    return bool(waiting) and any(PLEDGED in message.extra_tags.split() for message in waiting)
 
 
 def save_pledge(request, form, campaign):
@@ -173,6 +185,7 @@ def pledge(request, slug):
             messages.success(
                 request,
                 _("Thank you: your pledge is counted. Nothing you wrote is shown on the site."),
+                extra_tags=PLEDGED,
             )
             return redirect(back)
         form.add_error(None, refusal)

@@ -37,6 +37,10 @@ class PledgeFormTests(TestCase):
         tree = parse_html(response.content)
         self.assertIn("your pledge is counted", text(tree.find(".//div[@class='wrap messages']")))
         self.assertIn("1 person has pledged support.", text(by_id(tree, "pledge")))
+        # The reader who has just pledged is not asked again; the next visit is a new one.
+        self.assertIsNone(by_id(tree, "pledge").find(".//a[@class='button']"))
+        again = parse_html(self.client.get(self.campaign.get_absolute_url()).content)
+        self.assertIsNotNone(by_id(again, "pledge").find(".//a[@class='button']"))
 
     def test_consent_is_stored_in_the_language_shown(self):
         self.client.post(f"/ru{self.url}", pledge_data())
