@@ -119,7 +119,11 @@ class PostAdmin(PublishableAdmin):
     list_display = [
         "title", "status", "byline", "published_at", "public_now", "language", "view_link",
     ]  # fmt: skip
-    list_filter = ["status", "language", "is_sticky", "categories", "byline"]
+    # Only the bylines of the posts this person may list: an author's are their own.
+    list_filter = [
+        "status", "language", "is_sticky", "categories",
+        ("byline", admin.RelatedOnlyFieldListFilter),
+    ]  # fmt: skip
     list_select_related = ["byline"]
     search_fields = ["title", "summary", "byline__name"]
     date_hierarchy = "published_at"

@@ -1,3 +1,4 @@
+import html5lib
 from django.test import TestCase
 
 from posts.models import Post, Status
@@ -74,6 +75,21 @@ class RoleTests(TestCase):
         self.assertEqual(response.status_code, 403)
         published.refresh_from_db()
         self.assertEqual(published.title, "Mine, live")
+
+    def test_the_byline_filter_offers_only_bylines_of_posts_the_person_may_list(self):
+        hidden = make_byline(name="Undisclosed pen name")
+        for name in ("Kestrel", "Osprey"):
+            make_post(byline=make_byline(name=name), status=Status.DRAFT, created_by=self.author)
+        make_post(byline=hidden, status=Status.DRAFT, created_by=self.other_author)
+        self.client.force_login(self.author)
+        tree = html5lib.parse(
+            self.client.get("/admin/posts/post/").content, namespaceHTMLElements=False
+        )
+        choices = [a.text for a in tree.iterfind(".//search[@id='changelist-filter']//a")
+                   if "byline__id__exact=" in a.get("href")]  # fmt: skip
+        self.assertEqual(sorted(choices), ["Kestrel", "Osprey"])
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get("/admin/posts/post/"), "Undisclosed pen name")
 
     def test_editor_publishes_in_bulk(self):
         drafts = [make_post(status=Status.PENDING, published_at=None) for _ in range(3)]
