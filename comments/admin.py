@@ -114,6 +114,31 @@ def moderation_action(function, description, done_message):
     return admin.action(description=description, permissions=["moderate"])(action)
 
 
+# Each moderation decision: what carries it out, its bulk action's label, what it says done.
+DECISIONS = {
+    CommentStatus.APPROVED: (
+        moderation.approve,
+        _("Approve selected comments"),
+        lambda n: ngettext("%d comment approved.", "%d comments approved.", n),
+    ),
+    CommentStatus.SPAM: (
+        moderation.mark_spam,
+        _("Mark selected comments as spam"),
+        lambda n: ngettext("%d comment marked as spam.", "%d comments marked as spam.", n),
+    ),
+    CommentStatus.REMOVED: (
+        moderation.remove,
+        _("Remove selected comments"),
+        lambda n: ngettext("%d comment removed.", "%d comments removed.", n),
+    ),
+    CommentStatus.PENDING: (
+        moderation.restore,
+        _("Put selected comments back in the queue"),
+        lambda n: ngettext("%d comment back in the queue.", "%d comments back in the queue.", n),
+    ),
+}
+
+
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "name", "on", "waiting", "flags", "status"]
@@ -160,30 +185,7 @@ class CommentAdmin(admin.ModelAdmin):
             },
         ),
     ]
-    actions = [
-        moderation_action(
-            moderation.approve,
-            _("Approve selected comments"),
-            lambda n: ngettext("%d comment approved.", "%d comments approved.", n),
-        ),
-        moderation_action(
-            moderation.mark_spam,
-            _("Mark selected comments as spam"),
-            lambda n: ngettext("%d comment marked as spam.", "%d comments marked as spam.", n),
-        ),
-        moderation_action(
-            moderation.remove,
-            _("Remove selected comments"),
-            lambda n: ngettext("%d comment removed.", "%d comments removed.", n),
-        ),
-        moderation_action(
-            moderation.restore,
-            _("Put selected comments back in the queue"),
-            lambda n: ngettext(
-                "%d comment back in the queue.", "%d comments back in the queue.", n
-            ),
-        ),
-    ]
+    actions = [moderation_action(*decision) for decision in DECISIONS.values()]
 
     def has_moderate_permission(self, request):
         return request.user.has_perm("comments.moderate_comment")
@@ -251,16 +253,18 @@ class CommentAdmin(admin.ModelAdmin):
             new_status = obj.status
             seen = form.data.get(form.add_initial_prefix("status"))
             obj.status = seen if seen in CommentStatus.values else form.initial["status"]
-            actions = {
-                CommentStatus.APPROVED: moderation.approve,
-                CommentStatus.SPAM: moderation.mark_spam,
-                CommentStatus.REMOVED: moderation.remove,
-                CommentStatus.PENDING: moderation.restore,
-            }
-            if not actions[new_status](obj, by=request.user):
+            decide, _label, done_message = DECISIONS[new_status]
+            if decide(obj, by=request.user):
+                request.moderation_done = done_message(1) % 1
+            else:
                 request.moderation_lost = True
         elif not change:
             super().save_model(request, obj, form, change)
+
+    def message_user(self, request, message, *args, **kwargs):
+        # Say what was decided ("1 comment approved.") rather than "… was changed".
+        message = getattr(request, "moderation_done", None) or message
+        super().message_user(request, message, *args, **kwargs)
 
     def log_change(self, request, obj, message):
         if not getattr(request, "moderation_lost", False):

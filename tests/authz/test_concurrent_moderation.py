@@ -144,6 +144,8 @@ class SecondModeratorTests(Checks, TestCase):
         url = f"{QUEUE}{comment.pk}/change/"
         response = self.client.post(url, {"status": "spam", "initial-status": "pending"})
         self.assertEqual(response.status_code, 302)
+        # The moderator is told what was decided, as the queue's bulk action tells them.
+        self.assertEqual(messages_of(response), ["1 comment marked as spam."])
         event = comment.moderation_events.get()
         self.assertEqual((event.to_status, event.moderator), (CommentStatus.SPAM, self.ben))
 

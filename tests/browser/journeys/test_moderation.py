@@ -93,7 +93,7 @@ def test_moderator_clears_urgent_first_approves_and_marks_spam(visit, monkeypatc
     assert URGENT in page.locator(".field-text").inner_text()
     page.get_by_label("Status").select_option(CommentStatus.APPROVED)
     click_and_load(page, page.get_by_role("button", name="Save", exact=True))
-    assert "was changed successfully" in admin_messages(page)
+    assert "1 comment approved." in admin_messages(page)
     assert queue_rows(page).count() == 3
     assert "URGENT" not in page.locator("#result_list").inner_text()
     journey.shot(desk, "urgent-cleared")
