@@ -53,6 +53,13 @@ def row(name, page, bare, *, queries, size, cache):
         "vs_bare": page["rps"] / bare["rps"] if bare["rps"] and page["rps"] else None,
         "wp_rps": wp_rps,
         "vs_wp": page["rps"] / wp_rps if wp_rps and page["rps"] else None,
+        # The same ratio at the reference machine's speed: this run's bare view scaled to the
+        # reference's 1,400 req/s, so that runs on a faster or slower day can be compared.
+        "vs_wp_at_reference": (
+            page["rps"] / bare["rps"] * BARE_REFERENCE / wp_rps
+            if wp_rps and page["rps"] and bare["rps"]
+            else None
+        ),
         "cache": cache or "-",
         "errors": page["socket_errors"] + page["non_2xx"],
         "non_2xx": page["non_2xx"],
@@ -95,7 +102,8 @@ def targets(cold, warm, memory, search_alone=None):
             wanted = WORDPRESS[name][0] * factor
             checks.append((
                 f"{name}, uncached: >= {factor}x WordPress ({wanted:.0f} req/s): "
-                f"{item['rps']:.1f} req/s = {item['vs_wp']:.1f}x",
+                f"{item['rps']:.1f} req/s = {item['vs_wp']:.1f}x; "
+                f"{item['vs_wp_at_reference']:.1f}x at the reference machine's speed",
                 item["rps"] >= wanted,
             ))  # fmt: skip
     for name, factor in (("post", 20), ("home", 10)):  # the same factors, in CPU time
