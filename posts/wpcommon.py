@@ -3,8 +3,10 @@
 import hashlib
 import html
 import json
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.utils.html import strip_tags
 
 from posts.models import ImportedItem
@@ -34,3 +36,20 @@ def remember(record, kind, source_id, obj, print_):
     record.fingerprint = print_
     record.save()
     return record
+
+
+@contextmanager
+def quick_commits():
+    """Each item commits on its own, and on PostgreSQL waiting for the disk at every one of
+    them would make a big import take many minutes. If the server crashed mid-import, the last
+    few items might be lost; running the import again brings them back (it is idempotent)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")

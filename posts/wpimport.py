@@ -23,10 +23,10 @@ from django.utils.translation import gettext as _
 
 from posts.models import Document, Image, ImportedItem, Page, Post, Status
 from posts.models.post import RESERVED_PAGE_SLUGS
-from posts.wpcommon import fingerprint, plain_text, record_for, remember
+from posts.wpcommon import fingerprint, plain_text, quick_commits, record_for, remember
 from posts.wpcontent import convert
 from posts.wpmedia import MediaLibrary
-from posts.wpreport import Report
+from posts.wpreport import Report, reason_for
 from posts.wpterms import TermImport
 from posts.wpthreads import Threads
 from posts.wxr import WxrAuthor, WxrCategory, WxrItem, WxrTag, parse
@@ -86,7 +86,7 @@ class Importer(TermImport):
 
     def run(self, path):
         scan = self.scan(path)
-        with self._writes(), _quick_commits():
+        with self._writes(), quick_commits():
             self.import_authors(scan.authors)
             self.import_categories(scan.categories)
             self.import_tags(scan.tags)
@@ -185,7 +185,7 @@ class Importer(TermImport):
         except (DatabaseError, ValidationError, ValueError) as error:
             self.report.restore(checkpoint)
             self.report.count(label, "skipped")
-            self.report.problem(what, _reason(error))
+            self.report.problem(what, reason_for(error))
 
     def _not_imported(self, item, kind, label):
         record = record_for(kind, str(item.post_id))
@@ -351,23 +351,6 @@ class _Gallery:
         return self.media.gallery(wp_id) or default
 
 
-@contextmanager
-def _quick_commits():
-    """Each item commits on its own, and on PostgreSQL waiting for the disk at every one of
-    them would make a big import take many minutes. If the server crashed mid-import, the last
-    few items might be lost; running the import again brings them back (it is idempotent)."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO OFF")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET synchronous_commit")
-
-
 def _ancestors(pk, stop):
     """Whether `stop` is `pk` or one of its ancestors (setting it as a parent would loop)."""
     seen = set()
@@ -397,9 +380,3 @@ def _number(value):
 
 def _title_from(slug):
     return unquote(slug).replace("-", " ").strip().capitalize() or "—"
-
-
-def _reason(error):
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__

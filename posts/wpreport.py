@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -98,3 +99,10 @@ class Report:
             more = _("… and %(number)d more") % {"number": len(entries) - LIST_LIMIT}
             shown.append(f"  {more}")
         return [f"{title}: {len(entries)}", *shown]
+
+
+def reason_for(error):
+    """What the report says of an item an error stopped."""
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    return str(error).splitlines()[0][:200] if str(error) else type(error).__name__
